@@ -1,0 +1,23 @@
+/// One claim as the history leaves it: what is still owed and what the law says of its time.
+public struct ClaimState: Hashable, Sendable {
+    public var claim: Claim
+    /// Paid so far, including what was paid before the case book took the claim over.
+    public var paid: Money
+    /// The dated facts that bear on this claim's limitation, in order.
+    public var legalFacts: [LegalFact]
+    public var limitation: Limitation
+
+    public var outstanding: Money { claim.amount - paid }
+    public var isOpen: Bool { outstanding.isPositive }
+
+    init(claim: Claim) {
+        self.claim = claim
+        self.paid = claim.paidBefore
+        self.legalFacts = []
+        self.limitation = Prescription.compute(claim.terms, facts: [])
+    }
+
+    mutating func recompute() {
+        limitation = Prescription.compute(claim.terms, facts: legalFacts)
+    }
+}
