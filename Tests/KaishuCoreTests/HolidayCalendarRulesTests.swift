@@ -150,7 +150,7 @@ struct HolidayCalendarRulesTests {
         #expect(JapaneseHolidays.equinoxDay(year: 2150, vernal: false) == 23)
     }
 
-    @Test("every year 1948–2150 lists sorted, unique holidays inside the year, none on a weekday gap")
+    @Test("every year 1948–2150 lists sorted, unique holidays inside the year, no derived holiday on a Sunday")
     func wellFormedEveryYear() {
         for year in JapaneseHolidays.supportedYears {
             let list = calendar.holidays(in: year)
