@@ -1,12 +1,13 @@
 import ArgumentParser
 import KaishuCore
 
-/// Parsing of the calculators' option values, with errors that name the option and the text.
+/// Parsing of the calculators' option values, with errors that name the option and the text
+/// (exit code 1 through `failing`).
 enum CalculatorArguments {
     /// An ISO date (`YYYY-MM-DD`).
     static func date(_ text: String, option: String) throws -> CivilDate {
         guard let date = CivilDate(iso: text) else {
-            throw ValidationError("\(option): '\(text)' is not a date (YYYY-MM-DD)")
+            throw CommandFailure("\(option): '\(text)' is not a date (YYYY-MM-DD)")
         }
         return date
     }
@@ -17,10 +18,10 @@ enum CalculatorArguments {
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count <= 18,
             let yen = Int64(digits)
         else {
-            throw ValidationError("\(option): '\(text)' is not an amount in whole yen (e.g. 600000 or 600,000)")
+            throw CommandFailure("\(option): '\(text)' is not an amount in whole yen (e.g. 600000 or 600,000)")
         }
         guard yen <= maximum.yen else {
-            throw ValidationError("\(option): \(Money(yen: yen)) is above the largest amount accepted, \(maximum)")
+            throw CommandFailure("\(option): \(Money(yen: yen)) is above the largest amount accepted, \(maximum)")
         }
         return Money(yen: yen)
     }

@@ -115,17 +115,18 @@ struct DeadlineCommand: AsyncParsableCommand {
                             finalOn: timeline.finalOn, alerts: alerts))
                     return
                 }
-                print("served                         \(describe(served))")
-                print("objection ends (391条)          \(describe(timeline.objection.lastDay))\(moved(timeline.objection))")
-                print("apply for provisional execution \(describe(timeline.provisionalExecutionFrom))")
+                // ASCII labels padded to one width, so the dates line up on any terminal.
+                print("served                       \(describe(served))")
+                print("objection ends               \(describe(timeline.objection.lastDay))  391条\(moved(timeline.objection))")
+                print("provisional execution from   \(describe(timeline.provisionalExecutionFrom))")
                 print(
-                    "  … at the latest (392条)       \(describe(timeline.provisionalExecution.lastDay))\(moved(timeline.provisionalExecution))"
+                    "  apply at the latest by     \(describe(timeline.provisionalExecution.lastDay))  392条\(moved(timeline.provisionalExecution))"
                 )
-                if let applied { print("applied                        \(describe(applied))") }
+                if let applied { print("applied                      \(describe(applied))") }
                 if let declared, let objection = timeline.declarationObjection, let finalOn = timeline.finalOn {
-                    print("declared order served          \(describe(declared))")
-                    print("objection ends (393条)          \(describe(objection.lastDay))\(moved(objection))")
-                    print("final (396条)                   \(describe(finalOn))")
+                    print("declared order served        \(describe(declared))")
+                    print("objection ends               \(describe(objection.lastDay))  393条\(moved(objection))")
+                    print("final                        \(describe(finalOn))  396条")
                 }
                 for alert in alerts {
                     print("\n[\(alert.level.rawValue)] \(alert.message)")
@@ -138,7 +139,7 @@ struct DeadlineCommand: AsyncParsableCommand {
             let names = deadline.skipped.map(\.name)
             var unique: [String] = []
             for name in names where !unique.contains(name) { unique.append(name) }
-            return "  (moved from \(deadline.rawEnd): \(unique.joined(separator: "・")))"
+            return "; moved from \(deadline.rawEnd) (\(unique.joined(separator: "・")), 95条3項)"
         }
     }
 }

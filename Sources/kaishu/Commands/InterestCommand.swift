@@ -30,12 +30,13 @@ struct InterestCommand: AsyncParsableCommand {
     @Option(help: "The first day of delay (the day after the due date), YYYY-MM-DD.")
     var from: String
 
-    @Option(help: "The last day counted, YYYY-MM-DD.")
-    var to: String
+    @Option(help: "The last day counted, YYYY-MM-DD; default: --today.")
+    var to: String?
 
     @Option(help: "court | 365")
     var method: LateInterest.Method = .court
 
+    @OptionGroup var day: TodayOption
     @OptionGroup var output: OutputOptions
 
     struct Result: Encodable {
@@ -47,7 +48,7 @@ struct InterestCommand: AsyncParsableCommand {
             let principal = try CalculatorArguments.yen(
                 self.principal, option: "--principal", maximum: LateInterest.maximumPrincipal)
             let from = try CalculatorArguments.date(self.from, option: "--from")
-            let to = try CalculatorArguments.date(self.to, option: "--to")
+            let to = try self.to.map { try CalculatorArguments.date($0, option: "--to") } ?? day.resolve()
             guard from <= to else {
                 throw CommandFailure("--from \(from) is after --to \(to): both days are included, so --to must not be earlier")
             }
@@ -63,9 +64,9 @@ struct InterestCommand: AsyncParsableCommand {
                 basis = "agreed rate"
             } else {
                 let lookup = StatutoryRate.rate(delayBegan: from, kind: kind)
-                guard let statutory = lookup.rate else { throw CommandFailure(lookup.explanation) }
+                guard case .known(let statutory, let law) = lookup else { throw CommandFailure(lookup.explanation) }
                 annual = statutory
-                basis = "statutory: " + lookup.explanation
+                basis = "statutory rate: " + law
             }
             let result = LateInterest.breakdown(principal: principal, rate: annual, from: from, to: to, method: method)
             if output.json {
