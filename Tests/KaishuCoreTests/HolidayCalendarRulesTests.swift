@@ -150,6 +150,13 @@ struct HolidayCalendarRulesTests {
         #expect(JapaneseHolidays.equinoxDay(year: 2150, vernal: false) == 23)
     }
 
+    @Test("years after 2150 are still computed by the same rules, day by day")
+    func beyondSupportedYears() {
+        #expect(name(2151, 1, 1) == "元日")
+        #expect(calendar.holidays(in: 2151).allSatisfy { calendar.holidayName(on: $0.date) == $0.name })
+        #expect(name(2151, 1, 2) == nil || CivilDate(2151, 1, 1).weekday == 0)
+    }
+
     @Test("every year 1948–2150 lists sorted, unique holidays inside the year, no derived holiday on a Sunday")
     func wellFormedEveryYear() {
         for year in JapaneseHolidays.supportedYears {

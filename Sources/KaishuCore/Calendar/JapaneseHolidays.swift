@@ -50,10 +50,24 @@ public struct JapaneseHolidays: HolidayCalendar {
 
     public func holidayName(on date: CivilDate) -> String? {
         guard date >= JapaneseHolidays.actInForce else { return nil }
+        if JapaneseHolidays.supportedYears.contains(date.year) {
+            return JapaneseHolidays.supportedTable[date.dayNumber]
+        }
         // Every derived day (substitute or citizens' holiday) lies in the same year as the
         // national holiday that causes it, so one year's list answers any date in it.
         return holidays(in: date.year).first { $0.date == date }?.name
     }
+
+    /// Every holiday of the supported years by day number, built once on first use (about
+    /// 3,900 entries), so that schedules and queues can ask about any day in O(1).
+    private static let supportedTable: [Int: String] = {
+        var table: [Int: String] = [:]
+        let calendar = JapaneseHolidays()
+        for year in supportedYears {
+            for holiday in calendar.holidays(in: year) { table[holiday.date.dayNumber] = holiday.name }
+        }
+        return table
+    }()
 
     /// Every holiday of `year` in date order: national holidays, substitute holidays and
     /// citizens' holidays, with their Japanese names.
