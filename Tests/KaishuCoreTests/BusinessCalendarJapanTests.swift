@@ -14,7 +14,8 @@ struct BusinessCalendarJapanTests {
         #expect(!calendar.isBusinessDay(CivilDate(2027, 1, 2)))
         #expect(calendar.nextBusinessDay(after: CivilDate(2026, 12, 28)) == CivilDate(2027, 1, 4))
         #expect(calendar.onOrAfter(CivilDate(2027, 5, 1)) == CivilDate(2027, 5, 6))
-        #expect(calendar.adding(businessDays: 3, to: CivilDate(2027, 4, 28)) == CivilDate(2027, 5, 7))
+        #expect(
+            calendar.adding(businessDays: 3, to: CivilDate(2027, 4, 28)) == CivilDate(2027, 5, 7))
     }
 
     @Test("a configured list replaces the default closure: yearly MM-DD days and one-off dates")
@@ -26,12 +27,16 @@ struct BusinessCalendarJapanTests {
         #expect(calendar.isBusinessDay(CivilDate(2028, 8, 16)))
         #expect(calendar.isBusinessDay(CivilDate(2026, 12, 29)))  // open over the year end now
         #expect(calendar.closedReason(CivilDate(2027, 8, 16)) == "会社休業日")
-        #expect(try BusinessCalendar.japan(configured: nil).closedDays == BusinessCalendar.defaultClosedDays)
+        #expect(
+            try BusinessCalendar.japan(configured: nil).closedDays
+                == BusinessCalendar.defaultClosedDays)
     }
 
     @Test("a bad configured entry is refused with its position and text")
     func badEntry() {
-        #expect(throws: Refusal.self) { try BusinessCalendar.japan(configured: ["12-29", "13-01"]) }
+        #expect(throws: Refusal.self) {
+            try BusinessCalendar.japan(configured: ["12-29", "13-01"])
+        }
         do {
             _ = try BusinessCalendar.japan(configured: ["12-29", "new year"])
             Issue.record("expected a refusal")

@@ -40,10 +40,13 @@ struct ConductContactTests {
     func weeklyCap() throws {
         let day = CivilDate(2027, 6, 14)
         let five = (1...5).map { day.adding(days: -$0) }  // 06-09 … 06-13
-        let warning = try #require(ContactConduct.weeklyCapWarning(previousAttempts: five, on: day, cap: 5))
+        let warning = try #require(
+            ContactConduct.weeklyCapWarning(previousAttempts: five, on: day, cap: 5))
         #expect(warning.kind == .weeklyCap)
         #expect(warning.message.contains("attempt 6"))
-        #expect(ContactConduct.weeklyCapWarning(previousAttempts: Array(five.prefix(4)), on: day, cap: 5) == nil)
+        #expect(
+            ContactConduct.weeklyCapWarning(
+                previousAttempts: Array(five.prefix(4)), on: day, cap: 5) == nil)
         // An attempt 7 days before is outside the window 06-08 … 06-14.
         let older = Array(five.prefix(4)) + [day.adding(days: -7)]
         #expect(ContactConduct.weeklyCapWarning(previousAttempts: older, on: day, cap: 5) == nil)
@@ -53,9 +56,11 @@ struct ConductContactTests {
     func policy() {
         let policy = ContactPolicy(quietHours: .standard, weeklyCap: 1)
         let day = CivilDate(2027, 6, 14)
-        let warnings = ContactConduct.check(date: day, time: LocalTime(22, 15), previousAttempts: [day], policy: policy)
+        let warnings = ContactConduct.check(
+            date: day, time: LocalTime(22, 15), previousAttempts: [day], policy: policy)
         #expect(warnings.map(\.kind) == [.quietHours, .weeklyCap])
-        #expect(ContactConduct.check(date: day, time: LocalTime(10, 0), previousAttempts: []).isEmpty)
+        #expect(
+            ContactConduct.check(date: day, time: LocalTime(10, 0), previousAttempts: []).isEmpty)
     }
 
     @Test("times parse as HH:MM and refuse impossible values")

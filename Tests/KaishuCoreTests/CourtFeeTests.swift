@@ -57,9 +57,18 @@ struct CourtFeeTests {
 
     @Test("LEGAL.md examples: 600,000 / 1,000,000 / 5,000,000 yen")
     func legalExamples() throws {
-        #expect(try [fee(.lawsuit, 600_000), fee(.paymentOrder, 600_000), fee(.mediation, 600_000)] == [6_000, 3_000, 3_000])
-        #expect(try [fee(.lawsuit, 1_000_000), fee(.paymentOrder, 1_000_000), fee(.mediation, 1_000_000)] == [10_000, 5_000, 5_000])
-        #expect(try [fee(.lawsuit, 5_000_000), fee(.paymentOrder, 5_000_000), fee(.mediation, 5_000_000)] == [30_000, 15_000, 15_000])
+        #expect(
+            try [fee(.lawsuit, 600_000), fee(.paymentOrder, 600_000), fee(.mediation, 600_000)] == [
+                6_000, 3_000, 3_000,
+            ])
+        #expect(
+            try [
+                fee(.lawsuit, 1_000_000), fee(.paymentOrder, 1_000_000), fee(.mediation, 1_000_000),
+            ] == [10_000, 5_000, 5_000])
+        #expect(
+            try [
+                fee(.lawsuit, 5_000_000), fee(.paymentOrder, 5_000_000), fee(.mediation, 5_000_000),
+            ] == [30_000, 15_000, 15_000])
     }
 
     @Test("small claims costs the lawsuit fee and is refused above 600,000 yen")
@@ -78,11 +87,14 @@ struct CourtFeeTests {
     func datedTables() throws {
         let doubled = CourtFeeTable(
             effectiveFrom: CivilDate(2030, 1, 1),
-            lawsuit: FeeSchedule(brackets: [FeeBracket(upTo: nil, unit: 100_000, feePerUnit: 2_000)]),
+            lawsuit: FeeSchedule(brackets: [FeeBracket(upTo: nil, unit: 100_000, feePerUnit: 2_000)]
+            ),
             mediation: CourtFeeTable.since2004.mediation)
         let fees = CourtFees(tables: [.since2004, doubled])
         #expect(try fees.fee(.lawsuit, claimValue: 600_000, on: CivilDate(2029, 12, 31)) == 6_000)
         #expect(try fees.fee(.lawsuit, claimValue: 600_000, on: CivilDate(2030, 1, 1)) == 12_000)
-        #expect(throws: Refusal.self) { try fees.fee(.lawsuit, claimValue: 600_000, on: CivilDate(2003, 12, 31)) }
+        #expect(throws: Refusal.self) {
+            try fees.fee(.lawsuit, claimValue: 600_000, on: CivilDate(2003, 12, 31))
+        }
     }
 }

@@ -47,7 +47,9 @@ struct DeadlineProcedureTests {
     func independentOfCompany() {
         // お盆 is no court holiday, whatever the company does.
         #expect(!court.isClosed(CivilDate(2027, 8, 13)))
-        #expect(court.deadline(after: CivilDate(2027, 7, 30), weeks: 2).lastDay == CivilDate(2027, 8, 13))
+        #expect(
+            court.deadline(after: CivilDate(2027, 7, 30), weeks: 2).lastDay
+                == CivilDate(2027, 8, 13))
     }
 
     @Test("payment order: served 2027-06-01 → objection to 06-15, apply 06-16 to 07-15 (392条)")
@@ -96,7 +98,8 @@ struct DeadlineProcedureTests {
         let declared = PaymentOrderTimeline(
             served: CivilDate(2027, 6, 1), provisionalExecutionApplied: CivilDate(2027, 7, 1),
             declarationServed: CivilDate(2027, 7, 20))
-        #expect(declared.alerts(today: CivilDate(2027, 8, 10)).first?.message.contains("396条") == true)
+        #expect(
+            declared.alerts(today: CivilDate(2027, 8, 10)).first?.message.contains("396条") == true)
     }
 
     @Test("small claims: up to 600,000 yen of principal (民訴法368条)")

@@ -87,7 +87,9 @@ struct HolidayCalendarPublishedListTests {
         ],
     ]
 
-    @Test("each year 2019–2027 has exactly the published holidays, dates and names", arguments: 2019...2027)
+    @Test(
+        "each year 2019–2027 has exactly the published holidays, dates and names",
+        arguments: 2019...2027)
     func publishedYear(year: Int) throws {
         let expected = try #require(Self.published[year])
         let computed = JapaneseHolidays().holidays(in: year).map { ($0.date.iso, $0.name) }
@@ -95,7 +97,9 @@ struct HolidayCalendarPublishedListTests {
         #expect(computed.map(\.1) == expected.map(\.1), "names of \(year)")
     }
 
-    @Test("the published lists themselves are consistent: a substitute holiday follows a Sunday holiday")
+    @Test(
+        "the published lists themselves are consistent: a substitute holiday follows a Sunday holiday"
+    )
     func substitutesFollowSundays() throws {
         for (_, list) in Self.published {
             for (index, (iso, name)) in list.enumerated() where name == "振替休日" {

@@ -8,14 +8,21 @@ import Testing
 struct HolidayCalendarRulesTests {
     let calendar = JapaneseHolidays()
 
-    func name(_ y: Int, _ m: Int, _ d: Int) -> String? { calendar.holidayName(on: CivilDate(y, m, d)) }
+    func name(_ y: Int, _ m: Int, _ d: Int) -> String? {
+        calendar.holidayName(on: CivilDate(y, m, d))
+    }
 
-    @Test("no holiday before the Act came into force on 1948-07-20; 1948 has only its autumn holidays")
+    @Test(
+        "no holiday before the Act came into force on 1948-07-20; 1948 has only its autumn holidays"
+    )
     func actInForce() {
         #expect(calendar.holidays(in: 1947).isEmpty)
         #expect(name(1948, 1, 1) == nil)
         #expect(name(1948, 5, 5) == nil)
-        #expect(calendar.holidays(in: 1948).map(\.date.iso) == ["1948-09-23", "1948-11-03", "1948-11-23"])
+        #expect(
+            calendar.holidays(in: 1948).map(\.date.iso) == [
+                "1948-09-23", "1948-11-03", "1948-11-23",
+            ])
         #expect(name(1949, 1, 1) == "元日")
         #expect(name(1949, 4, 29) == "天皇誕生日")
     }
@@ -113,7 +120,8 @@ struct HolidayCalendarRulesTests {
         #expect(name(1973, 4, 30) == "振替休日")
     }
 
-    @Test("before 2007 the substitute is the next day; since 2007 the next day that is not a holiday")
+    @Test(
+        "before 2007 the substitute is the next day; since 2007 the next day that is not a holiday")
     func substituteRule() {
         #expect(name(1987, 5, 4) == "振替休日")  // 5/3 a Sunday
         #expect(name(2006, 1, 2) == "振替休日")
@@ -125,7 +133,8 @@ struct HolidayCalendarRulesTests {
         #expect(name(2025, 5, 6) == "振替休日")  // 5/4 a Sunday
     }
 
-    @Test("citizens' holidays from 1985-12-27 between two holidays, not on a Sunday or a substitute")
+    @Test(
+        "citizens' holidays from 1985-12-27 between two holidays, not on a Sunday or a substitute")
     func citizensHolidays() {
         #expect(CivilDate(1986, 5, 4).weekday == 0)
         #expect(name(1986, 5, 4) == nil)
@@ -153,11 +162,14 @@ struct HolidayCalendarRulesTests {
     @Test("years after 2150 are still computed by the same rules, day by day")
     func beyondSupportedYears() {
         #expect(name(2151, 1, 1) == "元日")
-        #expect(calendar.holidays(in: 2151).allSatisfy { calendar.holidayName(on: $0.date) == $0.name })
+        #expect(
+            calendar.holidays(in: 2151).allSatisfy { calendar.holidayName(on: $0.date) == $0.name })
         #expect(name(2151, 1, 2) == nil || CivilDate(2151, 1, 1).weekday == 0)
     }
 
-    @Test("every year 1948–2150 lists sorted, unique holidays inside the year, no derived holiday on a Sunday")
+    @Test(
+        "every year 1948–2150 lists sorted, unique holidays inside the year, no derived holiday on a Sunday"
+    )
     func wellFormedEveryYear() {
         for year in JapaneseHolidays.supportedYears {
             let list = calendar.holidays(in: year)
@@ -169,7 +181,10 @@ struct HolidayCalendarRulesTests {
                 #expect((13...22).contains(list.count), "\(year): \(list.count)")
             }
             // No substitute holiday falls on a Sunday, no citizens' holiday either.
-            #expect(list.filter { $0.name == "振替休日" || $0.name == "休日" }.allSatisfy { $0.date.weekday != 0 })
+            #expect(
+                list.filter { $0.name == "振替休日" || $0.name == "休日" }.allSatisfy {
+                    $0.date.weekday != 0
+                })
         }
     }
 }

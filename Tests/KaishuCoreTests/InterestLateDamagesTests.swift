@@ -7,14 +7,22 @@ struct InterestLateDamagesTests {
     let million: Money = 1_000_000
     let three = InterestRate.percent(3)
 
-    func interest(_ from: CivilDate, _ to: CivilDate, _ method: LateInterest.Method = .court, rate: InterestRate? = nil) -> Int64 {
-        LateInterest.compute(principal: million, rate: rate ?? three, from: from, to: to, method: method).yen
+    func interest(
+        _ from: CivilDate, _ to: CivilDate, _ method: LateInterest.Method = .court,
+        rate: InterestRate? = nil
+    ) -> Int64 {
+        LateInterest.compute(
+            principal: million, rate: rate ?? three, from: from, to: to, method: method
+        ).yen
     }
 
-    @Test("LEGAL.md example: 1,000,000 yen at 3 % from 2024-05-01 to 2026-03-15 = 1 year + 319/365 = 56,219 yen")
+    @Test(
+        "LEGAL.md example: 1,000,000 yen at 3 % from 2024-05-01 to 2026-03-15 = 1 year + 319/365 = 56,219 yen"
+    )
     func legalExample() {
         let result = LateInterest.breakdown(
-            principal: million, rate: three, from: CivilDate(2024, 5, 1), to: CivilDate(2026, 3, 15))
+            principal: million, rate: three, from: CivilDate(2024, 5, 1), to: CivilDate(2026, 3, 15)
+        )
         #expect(result.wholeYears == 1)
         #expect(result.days365 == 319)
         #expect(result.days366 == 0)
@@ -42,7 +50,8 @@ struct InterestLateDamagesTests {
         #expect(interest(CivilDate(2024, 1, 1), CivilDate(2024, 12, 30), .days365) == 30_000)
         // 31 days of 2023 over 365, 60 days of 2024 over 366: 7,465.98…
         let split = LateInterest.breakdown(
-            principal: million, rate: three, from: CivilDate(2023, 12, 1), to: CivilDate(2024, 2, 29))
+            principal: million, rate: three, from: CivilDate(2023, 12, 1),
+            to: CivilDate(2024, 2, 29))
         #expect((split.wholeYears, split.days365, split.days366) == (0, 31, 60))
         #expect(split.interest == 7_465)
     }
@@ -51,7 +60,8 @@ struct InterestLateDamagesTests {
     func fromLeapDay() {
         #expect(interest(CivilDate(2024, 2, 29), CivilDate(2025, 2, 28)) == 30_000)
         let fourYears = LateInterest.breakdown(
-            principal: million, rate: three, from: CivilDate(2024, 2, 29), to: CivilDate(2028, 2, 29))
+            principal: million, rate: three, from: CivilDate(2024, 2, 29),
+            to: CivilDate(2028, 2, 29))
         #expect(fourYears.wholeYears == 4)
         #expect(fourYears.days366 == 1)
         #expect(fourYears.interest == 120_081)  // 120,000 + 30,000/366
@@ -60,7 +70,8 @@ struct InterestLateDamagesTests {
     @Test("truncated once: several periods are summed exactly before cutting to the yen")
     func truncateOnce() {
         let five = InterestRate.percent(5)
-        let day = InterestPeriod(principal: million, rate: five, from: CivilDate(2025, 6, 1), to: CivilDate(2025, 6, 1))
+        let day = InterestPeriod(
+            principal: million, rate: five, from: CivilDate(2025, 6, 1), to: CivilDate(2025, 6, 1))
         #expect(LateInterest.compute([day]) == 136)  // 136.99
         var next = day
         next.from = CivilDate(2025, 6, 2)
@@ -82,7 +93,8 @@ struct InterestLateDamagesTests {
         // 100,000 yen at 14.6 % for 365 days: exactly 14,600.
         #expect(
             LateInterest.compute(
-                principal: 100_000, rate: InterestRate(percent: "14.6")!, from: CivilDate(2025, 1, 1),
+                principal: 100_000, rate: InterestRate(percent: "14.6")!,
+                from: CivilDate(2025, 1, 1),
                 to: CivilDate(2025, 12, 31), method: .days365) == 14_600)
     }
 
@@ -96,27 +108,44 @@ struct InterestLateDamagesTests {
 
     @Test("statutory rate: 5 % civil / 6 % commercial for delay before 2020-04-01, 3 % after")
     func statutoryRate() {
-        #expect(StatutoryRate.rate(delayBegan: CivilDate(2020, 3, 31), kind: .civil).rate == .percent(5))
-        #expect(StatutoryRate.rate(delayBegan: CivilDate(2020, 3, 31), kind: .commercial).rate == .percent(6))
-        #expect(StatutoryRate.rate(delayBegan: CivilDate(2020, 4, 1), kind: .commercial).rate == .percent(3))
-        #expect(StatutoryRate.rate(delayBegan: CivilDate(2026, 4, 1), kind: .civil).rate == .percent(3))
-        #expect(StatutoryRate.rate(delayBegan: CivilDate(2029, 3, 31), kind: .civil).rate == .percent(3))
+        #expect(
+            StatutoryRate.rate(delayBegan: CivilDate(2020, 3, 31), kind: .civil).rate == .percent(5)
+        )
+        #expect(
+            StatutoryRate.rate(delayBegan: CivilDate(2020, 3, 31), kind: .commercial).rate
+                == .percent(6))
+        #expect(
+            StatutoryRate.rate(delayBegan: CivilDate(2020, 4, 1), kind: .commercial).rate
+                == .percent(3))
+        #expect(
+            StatutoryRate.rate(delayBegan: CivilDate(2026, 4, 1), kind: .civil).rate == .percent(3))
+        #expect(
+            StatutoryRate.rate(delayBegan: CivilDate(2029, 3, 31), kind: .civil).rate == .percent(3)
+        )
     }
 
     @Test("statutory rate: a period not yet announced is reported, not assumed")
     func notAnnounced() {
         let lookup = StatutoryRate.rate(delayBegan: CivilDate(2029, 4, 1), kind: .commercial)
-        #expect(lookup == .notYetAnnounced(periodStart: CivilDate(2029, 4, 1), periodEnd: CivilDate(2032, 3, 31)))
+        #expect(
+            lookup
+                == .notYetAnnounced(
+                    periodStart: CivilDate(2029, 4, 1), periodEnd: CivilDate(2032, 3, 31)))
         #expect(lookup.rate == nil)
         #expect(lookup.explanation.contains("not been announced"))
         #expect(
             StatutoryRate.rate(delayBegan: CivilDate(2032, 4, 1), kind: .civil)
-                == .notYetAnnounced(periodStart: CivilDate(2032, 4, 1), periodEnd: CivilDate(2035, 3, 31)))
+                == .notYetAnnounced(
+                    periodStart: CivilDate(2032, 4, 1), periodEnd: CivilDate(2035, 3, 31)))
         // A configured announcement fills the gap.
         var table = StatutoryRateTable.standard
         table.periods.append(
-            StatutoryRatePeriod(from: CivilDate(2029, 4, 1), through: CivilDate(2032, 3, 31), rate: .percent(2), basis: "test"))
-        #expect(StatutoryRate.rate(delayBegan: CivilDate(2030, 1, 1), kind: .civil, table: table).rate == .percent(2))
+            StatutoryRatePeriod(
+                from: CivilDate(2029, 4, 1), through: CivilDate(2032, 3, 31), rate: .percent(2),
+                basis: "test"))
+        #expect(
+            StatutoryRate.rate(delayBegan: CivilDate(2030, 1, 1), kind: .civil, table: table).rate
+                == .percent(2))
     }
 
     @Test("a claim's kind maps to civil or commercial for the old rates")

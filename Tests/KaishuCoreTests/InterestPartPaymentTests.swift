@@ -11,7 +11,8 @@ struct InterestPartPaymentTests {
     func damagesFirst() {
         let statement = LateInterestStatement.compute(
             principal: 1_000_000, rate: three, delayBegan: CivilDate(2025, 4, 1),
-            payments: [Payment(date: CivilDate(2025, 9, 30), amount: 100_000)], through: CivilDate(2026, 3, 31))
+            payments: [Payment(date: CivilDate(2025, 9, 30), amount: 100_000)],
+            through: CivilDate(2026, 3, 31))
         #expect(statement.lines.count == 2)
         #expect(statement.lines[0].damages == 15_041)  // 183 days: 15,041.09…
         #expect(statement.lines[0].toDamages == 15_041)
@@ -29,7 +30,8 @@ struct InterestPartPaymentTests {
     func smallPayment() {
         let statement = LateInterestStatement.compute(
             principal: 1_000_000, rate: three, delayBegan: CivilDate(2025, 4, 1),
-            payments: [Payment(date: CivilDate(2025, 9, 30), amount: 5_000)], through: CivilDate(2026, 3, 31))
+            payments: [Payment(date: CivilDate(2025, 9, 30), amount: 5_000)],
+            through: CivilDate(2026, 3, 31))
         #expect(statement.principalOutstanding == 1_000_000)
         #expect(statement.damagesOutstanding == 25_000)  // 30,000 for the year, less 5,000
     }
@@ -38,7 +40,8 @@ struct InterestPartPaymentTests {
     func earlyPayment() {
         let statement = LateInterestStatement.compute(
             principal: 1_000_000, rate: three, delayBegan: CivilDate(2025, 4, 1),
-            payments: [Payment(date: CivilDate(2025, 3, 15), amount: 400_000)], through: CivilDate(2026, 3, 31))
+            payments: [Payment(date: CivilDate(2025, 3, 15), amount: 400_000)],
+            through: CivilDate(2026, 3, 31))
         #expect(statement.principalOutstanding == 600_000)
         #expect(statement.damagesOutstanding == 18_000)  // one whole year on 600,000
     }
@@ -47,7 +50,8 @@ struct InterestPartPaymentTests {
     func fullPayment() {
         let statement = LateInterestStatement.compute(
             principal: 1_000_000, rate: three, delayBegan: CivilDate(2025, 4, 1),
-            payments: [Payment(date: CivilDate(2026, 3, 31), amount: 1_040_000)], through: CivilDate(2026, 6, 30))
+            payments: [Payment(date: CivilDate(2026, 3, 31), amount: 1_040_000)],
+            through: CivilDate(2026, 6, 30))
         #expect(statement.lines[0].toDamages == 30_000)
         #expect(statement.principalOutstanding == .zero)
         #expect(statement.damagesOutstanding == .zero)

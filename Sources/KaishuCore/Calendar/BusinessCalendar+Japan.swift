@@ -18,7 +18,8 @@ extension BusinessCalendar {
     ) -> BusinessCalendar {
         let holidays: any HolidayCalendar =
             closedDates.isEmpty
-            ? JapaneseHolidays() : CompanyClosures(base: JapaneseHolidays(), closedDates: closedDates)
+            ? JapaneseHolidays()
+            : CompanyClosures(base: JapaneseHolidays(), closedDates: closedDates)
         return BusinessCalendar(holidays: holidays, closedDays: closedDays)
     }
 
@@ -76,7 +77,8 @@ extension MonthDay {
     /// `MM-DD` (also `M-D`, `MM/DD`), a day that exists in some year (02-29 is accepted).
     public init?(parsing text: some StringProtocol) {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
-        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCII) }),
+        guard parts.count == 2,
+            parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCII) }),
             let month = Int(parts[0]), let day = Int(parts[1]),
             (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: 2000)).contains(day)
         else { return nil }

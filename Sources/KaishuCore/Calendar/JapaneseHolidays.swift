@@ -64,7 +64,9 @@ public struct JapaneseHolidays: HolidayCalendar {
         var table: [Int: String] = [:]
         let calendar = JapaneseHolidays()
         for year in supportedYears {
-            for holiday in calendar.holidays(in: year) { table[holiday.date.dayNumber] = holiday.name }
+            for holiday in calendar.holidays(in: year) {
+                table[holiday.date.dayNumber] = holiday.name
+            }
         }
         return table
     }()
@@ -150,7 +152,9 @@ extension JapaneseHolidays {
         /// Years in which a special law moved this holiday (see `specialDays`).
         public var exceptYears: Set<Int>
 
-        public init(_ name: String, _ date: DateRule, _ years: ClosedRange<Int>, except: Set<Int> = []) {
+        public init(
+            _ name: String, _ date: DateRule, _ years: ClosedRange<Int>, except: Set<Int> = []
+        ) {
             self.name = name
             self.date = date
             self.years = years

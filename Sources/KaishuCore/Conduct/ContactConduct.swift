@@ -8,7 +8,9 @@
 /// it asks for confirmation rather than refusing.
 public enum ContactConduct {
     /// A warning if `time` (local time where the debtor is) falls in the quiet window.
-    public static func quietHoursWarning(at time: LocalTime, window: QuietHours = .standard) -> ConductWarning? {
+    public static func quietHoursWarning(at time: LocalTime, window: QuietHours = .standard)
+        -> ConductWarning?
+    {
         guard window.contains(time) else { return nil }
         return ConductWarning(
             kind: .quietHours,
@@ -34,7 +36,8 @@ public enum ContactConduct {
 
     /// Every warning for logging a contact attempt at `time` on `date`.
     public static func check(
-        date: CivilDate, time: LocalTime, previousAttempts: [CivilDate], policy: ContactPolicy = .standard
+        date: CivilDate, time: LocalTime, previousAttempts: [CivilDate],
+        policy: ContactPolicy = .standard
     ) -> [ConductWarning] {
         [
             quietHoursWarning(at: time, window: policy.quietHours),
@@ -49,7 +52,9 @@ public struct ContactPolicy: Hashable, Sendable, Codable {
     /// Most contact attempts per debtor in any 7 days before Kaishu warns.
     public var weeklyCap: Int
 
-    public init(quietHours: QuietHours = .standard, weeklyCap: Int = ContactPolicy.standardWeeklyCap) {
+    public init(
+        quietHours: QuietHours = .standard, weeklyCap: Int = ContactPolicy.standardWeeklyCap
+    ) {
         self.quietHours = quietHours
         self.weeklyCap = weeklyCap
     }
@@ -115,7 +120,9 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }
 
-    public static func < (a: LocalTime, b: LocalTime) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
+    public static func < (a: LocalTime, b: LocalTime) -> Bool {
+        a.minutesSinceMidnight < b.minutesSinceMidnight
+    }
 
     public var description: String {
         (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)

@@ -25,7 +25,8 @@ public enum CollectionCosts {
             break
         case .demandLetter:
             let postal = try table.postalFees(on: date)
-            items.append(CostItem(label: "郵便料金 (postage)", amount: postal.basePostage, basis: postal.source))
+            items.append(
+                CostItem(label: "郵便料金 (postage)", amount: postal.basePostage, basis: postal.source))
         case .certifiedMail:
             items += try table.postalFees(on: date).certifiedMail(pages: certifiedPages)
         case .paymentOrder, .smallClaims, .lawsuit, .mediation:
@@ -37,7 +38,9 @@ public enum CollectionCosts {
                     basis: "民事訴訟費用等に関する法律 別表第一"))
             if let deposit = table.postageDeposit(for: step, court: court, on: date) {
                 items.append(
-                    CostItem(label: "予納郵券 (postage deposit)", amount: deposit.amount, basis: deposit.note))
+                    CostItem(
+                        label: "予納郵券 (postage deposit)", amount: deposit.amount, basis: deposit.note
+                    ))
             }
         case .enforcement:
             items.append(
@@ -46,10 +49,13 @@ public enum CollectionCosts {
                     basis: "民事訴訟費用等に関する法律 別表第一 11の2の項"))
             if let deposit = table.postageDeposit(for: .enforcement, court: court, on: date) {
                 items.append(
-                    CostItem(label: "予納郵券 (postage deposit)", amount: deposit.amount, basis: deposit.note))
+                    CostItem(
+                        label: "予納郵券 (postage deposit)", amount: deposit.amount, basis: deposit.note
+                    ))
             }
         case .paymentPlan, .paid, .writtenOff, .withdrawn:
-            throw Refusal("\(step.rawValue) is an outcome, not a collection step: it has no cost to estimate")
+            throw Refusal(
+                "\(step.rawValue) is an outcome, not a collection step: it has no cost to estimate")
         }
         let total = items.reduce(Money.zero) { $0 + $1.amount }
         let canRecover = recoverable ?? claimValue
@@ -59,7 +65,8 @@ public enum CollectionCosts {
             ? "費用倒れ: \(step.japaneseName) costs \(total), as much as or more than the \(canRecover) it can recover"
             : nil
         return StepCostEstimate(
-            step: step, items: items, total: total, recoverable: canRecover, isUneconomic: uneconomic,
+            step: step, items: items, total: total, recoverable: canRecover,
+            isUneconomic: uneconomic,
             warning: warning)
     }
 }
@@ -105,16 +112,25 @@ public struct CollectionCostTable: Hashable, Sendable, Codable {
 
     /// The postal prices in force on `date`.
     public func postalFees(on date: CivilDate) throws -> PostalFees {
-        guard let fees = postal.filter({ $0.effectiveFrom <= date }).max(by: { $0.effectiveFrom < $1.effectiveFrom })
-        else { throw Refusal("no postal price list is in force on \(date); add one to the configuration") }
+        guard
+            let fees = postal.filter({ $0.effectiveFrom <= date }).max(by: {
+                $0.effectiveFrom < $1.effectiveFrom
+            })
+        else {
+            throw Refusal(
+                "no postal price list is in force on \(date); add one to the configuration")
+        }
         return fees
     }
 
     /// The deposit for `step` at `court` on `date`: the court's own entry if configured,
     /// else the default (court `nil`); the latest in force either way.
-    public func postageDeposit(for step: Stage, court: String?, on date: CivilDate) -> PostageDeposit? {
+    public func postageDeposit(for step: Stage, court: String?, on date: CivilDate)
+        -> PostageDeposit?
+    {
         let candidates = postageDeposits.filter { $0.stage == step && $0.effectiveFrom <= date }
-        let latest = { (list: [PostageDeposit]) in list.max { $0.effectiveFrom < $1.effectiveFrom } }
+        let latest = { (list: [PostageDeposit]) in list.max { $0.effectiveFrom < $1.effectiveFrom }
+        }
         if let court, let own = latest(candidates.filter { $0.court == court }) { return own }
         return latest(candidates.filter { $0.court == nil })
     }
@@ -136,7 +152,8 @@ public struct PostalFees: Hashable, Sendable, Codable {
     public var source: String
 
     public init(
-        effectiveFrom: CivilDate, basePostage: Money, certifiedFirstPage: Money, certifiedExtraPage: Money,
+        effectiveFrom: CivilDate, basePostage: Money, certifiedFirstPage: Money,
+        certifiedExtraPage: Money,
         registered: Money, deliveryProof: Money, source: String
     ) {
         self.effectiveFrom = effectiveFrom
@@ -155,7 +172,8 @@ public struct PostalFees: Hashable, Sendable, Codable {
             CostItem(label: "郵便料金 (postage)", amount: basePostage, basis: source),
             CostItem(
                 label: "内容証明料 (\(max(1, pages)) page\(pages > 1 ? "s" : ""))",
-                amount: certifiedFirstPage + Money(yen: extra * certifiedExtraPage.yen), basis: source),
+                amount: certifiedFirstPage + Money(yen: extra * certifiedExtraPage.yen),
+                basis: source),
             CostItem(label: "一般書留 (registered)", amount: registered, basis: source),
             CostItem(label: "配達証明 (proof of delivery)", amount: deliveryProof, basis: source),
         ]
@@ -186,7 +204,8 @@ public struct PostageDeposit: Hashable, Sendable, Codable {
     public var effectiveFrom: CivilDate
     public var note: String
 
-    public init(court: String?, stage: Stage, amount: Money, effectiveFrom: CivilDate, note: String) {
+    public init(court: String?, stage: Stage, amount: Money, effectiveFrom: CivilDate, note: String)
+    {
         self.court = court
         self.stage = stage
         self.amount = amount
@@ -204,7 +223,9 @@ public struct PostageDeposit: Hashable, Sendable, Codable {
             note: "estimate (set per court); configure your court's amount"),
         PostageDeposit(
             court: nil, stage: .paymentOrder, amount: 1_500, effectiveFrom: CivilDate(2004, 1, 1),
-            note: "estimate for serving the order on one debtor (set per court); the declaration's service costs again"),
+            note:
+                "estimate for serving the order on one debtor (set per court); the declaration's service costs again"
+        ),
         PostageDeposit(
             court: nil, stage: .mediation, amount: 2_000, effectiveFrom: CivilDate(2004, 1, 1),
             note: "estimate (set per court); configure your court's amount"),

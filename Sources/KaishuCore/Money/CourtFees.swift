@@ -26,7 +26,9 @@ public struct CourtFees: Hashable, Sendable, Codable {
     ///
     /// - Throws: `Refusal` if the value is not positive, if small claims is asked for above
     ///   600,000 yen (民事訴訟法368条1項), or if no table covers the date.
-    public func fee(_ procedure: CourtProcedure, claimValue: Money, on date: CivilDate) throws -> Money {
+    public func fee(_ procedure: CourtProcedure, claimValue: Money, on date: CivilDate) throws
+        -> Money
+    {
         guard claimValue.isPositive else {
             throw Refusal("the claim value must be at least 1 yen (got \(claimValue))")
         }
@@ -51,7 +53,9 @@ public struct CourtFees: Hashable, Sendable, Codable {
     }
 
     /// The fee under the standard tables (convenience for the calculator and tests).
-    public static func fee(_ procedure: CourtProcedure, claimValue: Money, on date: CivilDate) throws -> Money {
+    public static func fee(_ procedure: CourtProcedure, claimValue: Money, on date: CivilDate)
+        throws -> Money
+    {
         try standard.fee(procedure, claimValue: claimValue, on: date)
     }
 }

@@ -7,7 +7,9 @@ public struct InterestRate: Hashable, Comparable, Sendable, Codable {
     public init(perMillion: Int64) { self.perMillion = perMillion }
 
     /// A whole-number percentage: `.percent(3)` is 3 % a year.
-    public static func percent(_ whole: Int64) -> InterestRate { InterestRate(perMillion: whole * 10_000) }
+    public static func percent(_ whole: Int64) -> InterestRate {
+        InterestRate(perMillion: whole * 10_000)
+    }
 
     /// Parses a percentage as written: `3`, `14.6`, `0.25`, `3%` — at most 4 decimal
     /// places, between 0 and 1000 %. `nil` for anything else.

@@ -26,7 +26,8 @@ public enum LateInterest {
     ///
     /// Preconditions (checked): principal 0 … 10¹² yen; rate at most `InterestRate.maximum`.
     public static func compute(
-        principal: Money, rate: InterestRate, from: CivilDate, to: CivilDate, method: Method = .court
+        principal: Money, rate: InterestRate, from: CivilDate, to: CivilDate,
+        method: Method = .court
     ) -> Money {
         breakdown(principal: principal, rate: rate, from: from, to: to, method: method).interest
     }
@@ -50,7 +51,8 @@ public enum LateInterest {
 
     /// The computation laid out: how the period splits, and the amount.
     public static func breakdown(
-        principal: Money, rate: InterestRate, from: CivilDate, to: CivilDate, method: Method = .court
+        principal: Money, rate: InterestRate, from: CivilDate, to: CivilDate,
+        method: Method = .court
     ) -> InterestBreakdown {
         precondition(
             (0...maximumPrincipal.yen).contains(principal.yen),
@@ -67,7 +69,9 @@ public enum LateInterest {
             days365 = totalDays
         case .court:
             if totalDays > 0 {
-                while from.year + years < 9999, endOfYears(from: from, years: years + 1) <= to { years += 1 }
+                while from.year + years < 9999, endOfYears(from: from, years: years + 1) <= to {
+                    years += 1
+                }
                 let rest = endOfYears(from: from, years: years).adding(days: 1)
                 var year = rest.year
                 while year <= to.year {

@@ -26,7 +26,8 @@ public enum LateInterestStatement {
         let ordered = payments.filter { $0.date <= through }.sorted { $0.date < $1.date }
         for payment in ordered {
             var line = InterestStatement.Line(
-                from: start, to: payment.date, principal: owed, damages: .zero, payment: payment.amount,
+                from: start, to: payment.date, principal: owed, damages: .zero,
+                payment: payment.amount,
                 toDamages: .zero, toPrincipal: .zero)
             if payment.date >= start {
                 let part = LateInterest.breakdown(
@@ -47,14 +48,19 @@ public enum LateInterestStatement {
             lines.append(line)
         }
         if start <= through {
-            let part = LateInterest.breakdown(principal: owed, rate: rate, from: start, to: through, method: method).exact
+            let part = LateInterest.breakdown(
+                principal: owed, rate: rate, from: start, to: through, method: method
+            ).exact
             accrued = accrued.adding(part)
             lines.append(
                 InterestStatement.Line(
-                    from: start, to: through, principal: owed, damages: Money(yen: part.whole), payment: .zero,
+                    from: start, to: through, principal: owed, damages: Money(yen: part.whole),
+                    payment: .zero,
                     toDamages: .zero, toPrincipal: .zero))
         }
-        let overpaid = ordered.reduce(Money.zero) { $0 + $1.amount } - lines.reduce(Money.zero) { $0 + $1.toDamages + $1.toPrincipal }
+        let overpaid =
+            ordered.reduce(Money.zero) { $0 + $1.amount }
+            - lines.reduce(Money.zero) { $0 + $1.toDamages + $1.toPrincipal }
         return InterestStatement(
             lines: lines, principalOutstanding: owed, damagesOutstanding: Money(yen: accrued.whole),
             overpaid: overpaid)

@@ -25,7 +25,8 @@ public enum WriteOff {
         var notMet: [String] = []
         guard facts.outstanding.isPositive else {
             return WriteOffAssessment(
-                ground: nil, eligible: false, writeOffAmount: .zero, remainingBookValue: facts.outstanding,
+                ground: nil, eligible: false, writeOffAmount: .zero,
+                remainingBookValue: facts.outstanding,
                 reasons: [], notMet: ["nothing is outstanding"], formalEligibleFrom: nil)
         }
 
@@ -49,7 +50,8 @@ public enum WriteOff {
         // 9-6-2: factually uncollectable in full.
         if facts.wholeAmountUncollectable {
             if facts.hasCollateral && !facts.collateralRealised {
-                notMet.append("9-6-2: the collateral must be realised before the rest can be written off")
+                notMet.append(
+                    "9-6-2: the collateral must be realised before the rest can be written off")
             } else {
                 return WriteOffAssessment(
                     ground: .factual, eligible: true, writeOffAmount: facts.outstanding,
@@ -60,16 +62,20 @@ public enum WriteOff {
                     notMet: [], formalEligibleFrom: nil)
             }
         } else {
-            notMet.append("9-6-2: not recorded as uncollectable in full (a partial shortfall is not enough)")
+            notMet.append(
+                "9-6-2: not recorded as uncollectable in full (a partial shortfall is not enough)")
         }
 
         // 9-6-3: formal write-off for continuing trade.
         var formalReasons: [String] = []
         var eligibleFrom: CivilDate?
         if !facts.continuingTrade {
-            notMet.append("9-6-3: applies only to receivables from continuing trade, not a one-off sale")
+            notMet.append(
+                "9-6-3: applies only to receivables from continuing trade, not a one-off sale")
         } else {
-            let latest = [facts.lastTransaction, facts.lastDueDate, facts.lastPayment].compactMap { $0 }.max()
+            let latest = [facts.lastTransaction, facts.lastDueDate, facts.lastPayment].compactMap {
+                $0
+            }.max()
             if let latest {
                 let from = oneYearPassed(since: latest)
                 eligibleFrom = from
@@ -94,7 +100,8 @@ public enum WriteOff {
                         "collecting would cost \(cost), more than the \(total) owed by debtors in the same area, and a demand went unanswered (法人税基本通達9-6-3(2))"
                     )
                 } else if total >= cost {
-                    notMet.append("9-6-3(2): the collection cost \(cost) does not exceed the \(total) owed")
+                    notMet.append(
+                        "9-6-3(2): the collection cost \(cost) does not exceed the \(total) owed")
                 } else {
                     notMet.append("9-6-3(2): a demand must have gone unanswered first")
                 }
@@ -105,12 +112,14 @@ public enum WriteOff {
         if !formalReasons.isEmpty {
             let amount = facts.outstanding - memoValue
             return WriteOffAssessment(
-                ground: .formal, eligible: true, writeOffAmount: amount, remainingBookValue: memoValue,
+                ground: .formal, eligible: true, writeOffAmount: amount,
+                remainingBookValue: memoValue,
                 reasons: formalReasons + ["written down to the memo value of \(memoValue) (備忘価額)"],
                 notMet: [], formalEligibleFrom: eligibleFrom)
         }
         return WriteOffAssessment(
-            ground: nil, eligible: false, writeOffAmount: .zero, remainingBookValue: facts.outstanding,
+            ground: nil, eligible: false, writeOffAmount: .zero,
+            remainingBookValue: facts.outstanding,
             reasons: [], notMet: notMet, formalEligibleFrom: eligibleFrom)
     }
 

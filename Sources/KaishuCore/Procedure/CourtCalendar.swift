@@ -62,7 +62,8 @@ public struct CourtCalendar: Sendable {
             skipped.append(Holiday(date: day, name: reason))
             day = day.adding(days: 1)
         }
-        return ProceduralDeadline(firstDay: firstDay, rawEnd: rawEnd, lastDay: day, skipped: skipped)
+        return ProceduralDeadline(
+            firstDay: firstDay, rawEnd: rawEnd, lastDay: day, skipped: skipped)
     }
 }
 

@@ -74,7 +74,8 @@ public struct PaymentOrderTimeline: Hashable, Sendable, Codable {
         if today <= objection.lastDay {
             return [
                 DeadlineAlert(
-                    level: .info, date: objection.lastDay, daysLeft: objection.daysLeft(today: today),
+                    level: .info, date: objection.lastDay,
+                    daysLeft: objection.daysLeft(today: today),
                     message:
                         "督促異議期間 (民訴法391条) ends \(objection.lastDay); apply for provisional execution from \(provisionalExecutionFrom) to \(provisionalExecution.lastDay)"
                 )
@@ -84,7 +85,8 @@ public struct PaymentOrderTimeline: Hashable, Sendable, Codable {
             return [
                 DeadlineAlert(
                     level: .info, date: applied, daysLeft: today.days(until: applied),
-                    message: "仮執行宣言 applied for on \(applied); waiting for the declared order to be served"
+                    message:
+                        "仮執行宣言 applied for on \(applied); waiting for the declared order to be served"
                 )
             ]
         }
@@ -100,7 +102,8 @@ public struct PaymentOrderTimeline: Hashable, Sendable, Codable {
         }
         return [
             DeadlineAlert(
-                level: left <= warnWithinDays ? .warning : .info, date: provisionalExecution.lastDay,
+                level: left <= warnWithinDays ? .warning : .info,
+                date: provisionalExecution.lastDay,
                 daysLeft: left,
                 message:
                     "apply for the declaration of provisional execution by \(provisionalExecution.lastDay) (\(left) days left), or the payment order lapses (民訴法392条)"

@@ -26,13 +26,16 @@ public enum SmallClaims {
             )
         }
         let remaining = max(0, usesPerCourtPerYear - priorUsesThisYear - (reasons.isEmpty ? 1 : 0))
-        return SmallClaimsCheck(allowed: reasons.isEmpty, reasons: reasons, usesLeftAfterThis: remaining)
+        return SmallClaimsCheck(
+            allowed: reasons.isEmpty, reasons: reasons, usesLeftAfterThis: remaining)
     }
 
     /// How many small-claims suits this creditor filed at `court` in calendar year `year`.
     /// Court names are compared after trimming spaces (full-width too); keep one spelling per
     /// court on the cases (e.g. 東京簡易裁判所).
-    public static func priorUses(at court: String, in year: Int, filings: [SmallClaimsFiling]) -> Int {
+    public static func priorUses(at court: String, in year: Int, filings: [SmallClaimsFiling])
+        -> Int
+    {
         let key = normalized(court)
         return filings.filter { $0.filed.year == year && normalized($0.court) == key }.count
     }

@@ -13,15 +13,19 @@ enum CalculatorArguments {
     }
 
     /// Whole yen: digits, optionally grouped with commas (`600000`, `600,000`).
-    static func yen(_ text: String, option: String, maximum: Money = Money(yen: 999_999_999_999_999)) throws -> Money {
+    static func yen(
+        _ text: String, option: String, maximum: Money = Money(yen: 999_999_999_999_999)
+    ) throws -> Money {
         let digits = text.filter { $0 != "," && $0 != "_" }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count <= 18,
             let yen = Int64(digits)
         else {
-            throw CommandFailure("\(option): '\(text)' is not an amount in whole yen (e.g. 600000 or 600,000)")
+            throw CommandFailure(
+                "\(option): '\(text)' is not an amount in whole yen (e.g. 600000 or 600,000)")
         }
         guard yen <= maximum.yen else {
-            throw CommandFailure("\(option): \(Money(yen: yen)) is above the largest amount accepted, \(maximum)")
+            throw CommandFailure(
+                "\(option): \(Money(yen: yen)) is above the largest amount accepted, \(maximum)")
         }
         return Money(yen: yen)
     }

@@ -5,7 +5,8 @@ import KaishuCore
 struct DeadlineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadline",
-        abstract: "Procedural deadlines (民事訴訟法95条: moved past weekends, holidays and 29 Dec – 3 Jan).",
+        abstract:
+            "Procedural deadlines (民事訴訟法95条: moved past weekends, holidays and 29 Dec – 3 Jan).",
         subcommands: [Objection.self, PaymentOrder.self]
     )
 
@@ -38,7 +39,9 @@ struct DeadlineCommand: AsyncParsableCommand {
                     try printJSON(Result(lastDay: deadline.lastDay))
                 } else {
                     print("last day: \(describe(deadline.lastDay))")
-                    print("  2 weeks from service on \(describe(served)) end \(describe(deadline.rawEnd))")
+                    print(
+                        "  2 weeks from service on \(describe(served)) end \(describe(deadline.rawEnd))"
+                    )
                     for day in deadline.skipped {
                         print("  moved past \(describe(day.date)): \(day.name) (民事訴訟法95条3項)")
                     }
@@ -51,7 +54,8 @@ struct DeadlineCommand: AsyncParsableCommand {
     struct PaymentOrder: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "payment-order",
-            abstract: "The payment order's timeline: objection, provisional execution window, finality.",
+            abstract:
+                "The payment order's timeline: objection, provisional execution window, finality.",
             discussion: """
                 支払督促: the debtor's 2 weeks to object (391条) → apply for the declaration of \
                 provisional execution within 30 days of the first possible day (392条; counted \
@@ -66,7 +70,9 @@ struct DeadlineCommand: AsyncParsableCommand {
         @Option(help: "The day the application for provisional execution was made, if it was.")
         var applied: String?
 
-        @Option(name: .customLong("declaration-served"), help: "The day the declared order was served, if it was.")
+        @Option(
+            name: .customLong("declaration-served"),
+            help: "The day the declared order was served, if it was.")
         var declarationServed: String?
 
         @Option(help: "Warn this many days before the 30-day window closes.")
@@ -90,7 +96,9 @@ struct DeadlineCommand: AsyncParsableCommand {
         func run() async throws {
             try await failing {
                 let served = try CalculatorArguments.date(self.served, option: "--served")
-                let applied = try applied.map { try CalculatorArguments.date($0, option: "--applied") }
+                let applied = try applied.map {
+                    try CalculatorArguments.date($0, option: "--applied")
+                }
                 let declared = try declarationServed.map {
                     try CalculatorArguments.date($0, option: "--declaration-served")
                 }
@@ -98,11 +106,13 @@ struct DeadlineCommand: AsyncParsableCommand {
                     throw CommandFailure("--applied \(applied) is before --served \(served)")
                 }
                 if let declared, declared < (applied ?? served) {
-                    throw CommandFailure("--declaration-served \(declared) is before the application or the service")
+                    throw CommandFailure(
+                        "--declaration-served \(declared) is before the application or the service")
                 }
                 let today = try day.resolve()
                 let timeline = PaymentOrderTimeline(
-                    served: served, provisionalExecutionApplied: applied, declarationServed: declared)
+                    served: served, provisionalExecutionApplied: applied,
+                    declarationServed: declared)
                 let alerts = timeline.alerts(today: today, warnWithinDays: warnDays)
                 if output.json {
                     try printJSON(
@@ -117,15 +127,21 @@ struct DeadlineCommand: AsyncParsableCommand {
                 }
                 // ASCII labels padded to one width, so the dates line up on any terminal.
                 print("served                       \(describe(served))")
-                print("objection ends               \(describe(timeline.objection.lastDay))  391条\(moved(timeline.objection))")
+                print(
+                    "objection ends               \(describe(timeline.objection.lastDay))  391条\(moved(timeline.objection))"
+                )
                 print("provisional execution from   \(describe(timeline.provisionalExecutionFrom))")
                 print(
                     "  apply at the latest by     \(describe(timeline.provisionalExecution.lastDay))  392条\(moved(timeline.provisionalExecution))"
                 )
                 if let applied { print("applied                      \(describe(applied))") }
-                if let declared, let objection = timeline.declarationObjection, let finalOn = timeline.finalOn {
+                if let declared, let objection = timeline.declarationObjection,
+                    let finalOn = timeline.finalOn
+                {
                     print("declared order served        \(describe(declared))")
-                    print("objection ends               \(describe(objection.lastDay))  393条\(moved(objection))")
+                    print(
+                        "objection ends               \(describe(objection.lastDay))  393条\(moved(objection))"
+                    )
                     print("final                        \(describe(finalOn))  396条")
                 }
                 for alert in alerts {

@@ -35,7 +35,9 @@ struct FeeCommand: AsyncParsableCommand {
             if output.json {
                 try printJSON(Result(fee: fee))
             } else {
-                print("\(fee)  \(procedure.japaneseName) (\(procedure.rawValue)) on a claim of \(value)")
+                print(
+                    "\(fee)  \(procedure.japaneseName) (\(procedure.rawValue)) on a claim of \(value)"
+                )
             }
         }
     }

@@ -48,9 +48,13 @@ struct InterestCommand: AsyncParsableCommand {
             let principal = try CalculatorArguments.yen(
                 self.principal, option: "--principal", maximum: LateInterest.maximumPrincipal)
             let from = try CalculatorArguments.date(self.from, option: "--from")
-            let to = try self.to.map { try CalculatorArguments.date($0, option: "--to") } ?? day.resolve()
+            let to =
+                try self.to.map { try CalculatorArguments.date($0, option: "--to") }
+                ?? day.resolve()
             guard from <= to else {
-                throw CommandFailure("--from \(from) is after --to \(to): both days are included, so --to must not be earlier")
+                throw CommandFailure(
+                    "--from \(from) is after --to \(to): both days are included, so --to must not be earlier"
+                )
             }
             let annual: InterestRate
             let basis: String
@@ -64,17 +68,22 @@ struct InterestCommand: AsyncParsableCommand {
                 basis = "agreed rate"
             } else {
                 let lookup = StatutoryRate.rate(delayBegan: from, kind: kind)
-                guard case .known(let statutory, let law) = lookup else { throw CommandFailure(lookup.explanation) }
+                guard case .known(let statutory, let law) = lookup else {
+                    throw CommandFailure(lookup.explanation)
+                }
                 annual = statutory
                 basis = "statutory rate: " + law
             }
-            let result = LateInterest.breakdown(principal: principal, rate: annual, from: from, to: to, method: method)
+            let result = LateInterest.breakdown(
+                principal: principal, rate: annual, from: from, to: to, method: method)
             if output.json {
                 try printJSON(Result(interest: result.interest))
             } else {
                 print("\(result.interest)")
                 print("  \(principal) at \(annual) a year (\(basis))")
-                print("  \(from) – \(to): \(result.totalDays) days, \(method.rawValue) method: \(result.fractionText)")
+                print(
+                    "  \(from) – \(to): \(result.totalDays) days, \(method.rawValue) method: \(result.fractionText)"
+                )
             }
         }
     }
