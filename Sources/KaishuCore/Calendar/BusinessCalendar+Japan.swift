@@ -47,8 +47,8 @@ extension BusinessCalendar {
         return japan(closedDays: days, closedDates: dates)
     }
 
-    /// Why `date` is not a business day (土曜日, 日曜日, the holiday's name, 年末年始休業 …),
-    /// or `nil` on a business day. Shown where a schedule skips a day.
+    /// Why `date` is not a business day (the holiday's name, 土曜日, 日曜日, or 休業日 for a
+    /// yearly closure), or `nil` on a business day. Shown where a schedule skips a day.
     public func closedReason(_ date: CivilDate) -> String? {
         if let name = holidays.holidayName(on: date) { return name }
         if date.weekday == 6 { return "土曜日" }
