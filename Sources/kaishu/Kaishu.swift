@@ -6,6 +6,10 @@ struct Kaishu: AsyncParsableCommand {
         commandName: "kaishu",
         abstract: "回収 — a workbench for collecting unpaid receivables under Japanese law.",
         subcommands: [
+            HolidaysCommand.self,
+            DeadlineCommand.self,
+            FeeCommand.self,
+            InterestCommand.self,
         ]
     )
 }
