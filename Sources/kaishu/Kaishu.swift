@@ -6,6 +6,7 @@ struct Kaishu: AsyncParsableCommand {
         commandName: "kaishu",
         abstract: "回収 — a workbench for collecting unpaid receivables under Japanese law.",
         subcommands: [
+            PrescriptionCommand.self,
         ]
     )
 }
