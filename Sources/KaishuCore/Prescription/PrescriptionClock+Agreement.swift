@@ -86,7 +86,8 @@ extension PrescriptionClock {
             return
         }
         dropSupersededReadings()
-        basis.append("\(what): completion postponed to \(end) — \(why) (\(article))")
+        let renewal = renewing ? "; a renewed agreement counts (民法151条2項)" : ""
+        basis.append("\(what): completion postponed to \(end) — \(why)\(renewal)")
     }
 
     /// 民法151条1項3号: a written notice refusing to go on negotiating (email counts) ends the

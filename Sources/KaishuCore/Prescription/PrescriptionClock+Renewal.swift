@@ -13,7 +13,7 @@ extension PrescriptionClock {
         if let completed = completion(before: date) {
             acknowledgedAfterCompletion = true
             var line =
-                "\(label) \(date): after prescription completed at the end of \(completed) — the clock does not restart; a debtor who acknowledges after completion generally may no longer invoke prescription (最判昭和41年4月20日)"
+                "\(label) \(date): after prescription completed at the end of \(completed) — the clock does not restart (renewal under 民法152条 needs a period still running)"
             if let demand, demand.needsSuit, demand.covers(date) {
                 line +=
                     "; only a suit or another step of 旧民法153条 filed by \(demand.until), on the demand of \(demand.from), could still save the claim"

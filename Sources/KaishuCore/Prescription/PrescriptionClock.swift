@@ -133,8 +133,11 @@ struct PrescriptionClock {
         let last = lastAliveDay(forSuit: true)
         otherReadings.removeAll { $0.expires == last }
         if acknowledgedAfterCompletion {
+            let completed = lastAliveDay(forSuit: false)
+            let unless =
+                completed < last ? " unless a suit or another step of 旧民法153条 was filed by \(last)" : ""
             basis.append(
-                "expired — collectable only if the debtor does not invoke prescription (民法145条): it completed at the end of \(lastAliveDay(forSuit: false)), and a debtor who acknowledged the debt afterwards generally may no longer invoke it (最判昭和41年4月20日)")
+                "expired — collectable only if the debtor does not invoke prescription (民法145条): it completed at the end of \(completed)\(unless), and a debtor who acknowledged the debt afterwards generally may no longer invoke it (最判昭和41年4月20日)")
         } else {
             basis.append(
                 "last day \(last): prescription completes at the end of that day; the claim is then extinguished only if the debtor invokes prescription (民法145条)")

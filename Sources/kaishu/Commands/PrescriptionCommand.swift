@@ -8,27 +8,30 @@ struct PrescriptionCommand: AsyncParsableCommand {
         commandName: "prescription",
         abstract: "Compute when one claim's limitation (消滅時効) completes, and why.",
         discussion: """
-            Dates are YYYY-MM-DD. Events are applied in date order, whatever order they are given in.
+            Dates are YYYY-MM-DD. Events apply in date order, in whatever order given.
 
             Event kinds (--event KIND:DATE, repeatable):
-              ack        the debtor acknowledged the debt (renewal, 民法152条)
-              payment    a partial payment (an acknowledgment: renewal)
-              demand     a demand reached the debtor (6 months' postponement, once, 民法150条)
-              agreement  a written agreement to negotiate (民法151条); agreement:DATE:UNTIL
-                         when a negotiation period shorter than a year was agreed, UNTIL its last day
+              ack        the debtor acknowledged the debt: renewal (民法152条)
+              payment    a partial payment: an acknowledgment, renewal
+              demand     a demand reached the debtor: 6 months, once (民法150条)
+              agreement  a written agreement to negotiate (民法151条);
+                         agreement:DATE:UNTIL for an agreed shorter period
               refusal    a written refusal to go on negotiating
-              filed      a suit, payment order or mediation was filed (postponed while pending)
-              judgment   a judgment or equivalent became final (10-year renewal, 民法147条2項・169条)
-              withdrawn  the proceeding ended without confirming the right (6 months, 民法147条1項)
+              filed      a suit, payment order or mediation was filed
+              judgment   a judgment or equivalent became final: 10 years
+              withdrawn  the proceeding ended without confirming the right
 
-            Kinds (--kind, old-law claims only: contracts before 2020-04-01):
-              commercial (5 years, default), civil (10), medical (3), construction (3), retail (2),
-              craft (2), tuition (2), transport (1), hospitality (1), rental (1)
+            Kinds (--kind) matter only for contracts before 2020-04-01:
+              commercial 5 years (default), civil 10, medical 3,
+              construction 3, retail 2, craft 2, tuition 2,
+              transport 1, hospitality 1, rental 1
 
             Examples:
               kaishu prescription --contract 2022-04-15 --due 2022-04-30
-              kaishu prescription --contract 2022-04-15 --due 2022-04-30 --event demand:2027-03-01
-              kaishu prescription --contract 2019-06-01 --due 2019-06-30 --kind retail --json
+              kaishu prescription --contract 2022-04-15 --due 2022-04-30 \\
+                --event demand:2027-03-01
+              kaishu prescription --contract 2019-06-01 --due 2019-06-30 \\
+                --kind retail --json
             """
     )
 
