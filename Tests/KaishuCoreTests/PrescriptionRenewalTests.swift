@@ -85,6 +85,15 @@ struct PrescriptionRenewalTests {
         #expect(result.earliestExpires == ymd("2036-06-14"))
     }
 
+    @Test("a step on the last day of a judgment's ten years is in time, but the stricter reading is flagged")
+    func stepOnJudgmentLastDay() {
+        let result = prescribe(
+            contract: "2022-04-15", due: "2022-04-30",
+            facts: [.judgment(ymd("2026-06-15")), .filed(ymd("2036-06-15"))])
+        #expect(result.expires == nil)
+        #expect(result.says("on the stricter reading", "completed at the end of 2036-06-14, before 2036-06-15"))
+    }
+
     @Test("a judgment gives ten years even to a one-year old-law claim, and later renewals keep ten (民法169条)")
     func judgmentOverridesShortPeriod() {
         let judged = prescribe(

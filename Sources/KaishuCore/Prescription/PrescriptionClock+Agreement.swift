@@ -65,6 +65,7 @@ extension PrescriptionClock {
             return
         }
 
+        noteStricterReadings(at: date)
         let renewing = agreement.map { $0.covers(date) } ?? false
         let cap = Prescription.lastDay(ofYears: 5, after: periodEnd)
         if end > cap {

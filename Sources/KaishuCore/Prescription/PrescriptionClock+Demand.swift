@@ -61,6 +61,7 @@ extension PrescriptionClock {
             return
         }
 
+        noteStricterReadings(at: date)
         let before = lastAliveDay(forSuit: true)
         demand = Postponement(from: date, until: sixMonths, needsSuit: oldRules)
         guard sixMonths > before else {

@@ -23,6 +23,7 @@ extension PrescriptionClock {
             noteOtherReadings(at: date)
             return
         }
+        noteStricterReadings(at: date)
         let oldDemand = demand.flatMap { $0.needsSuit && $0.covers(date) && date > periodEnd ? $0 : nil }
         let oldRules = underOldRules(date)
         proceeding = Proceeding(filed: date, underOldRules: oldRules)

@@ -22,6 +22,7 @@ extension PrescriptionClock {
             noteOtherReadings(at: date)
             return
         }
+        noteStricterReadings(at: date)
         let rule =
             underOldRules(date)
             ? ["旧民法147条3号", "旧民法157条1項", "改正法附則10条2項"] : ["民法152条1項"]

@@ -118,6 +118,14 @@ struct PrescriptionClock {
         }
     }
 
+    /// An event in time on Kaishu's reading may have come too late on a stricter one.
+    mutating func noteStricterReadings(at date: CivilDate) {
+        for reading in otherReadings where reading.expires < date {
+            basis.append(
+                "on the stricter reading (\(reading.reading)) prescription had completed at the end of \(reading.expires), before \(date)")
+        }
+    }
+
     // MARK: - Conclusion
 
     /// The closing lines: the result, what the debtor must still do, and the holiday rule.
