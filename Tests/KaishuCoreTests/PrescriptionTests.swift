@@ -82,6 +82,28 @@ struct PrescriptionTests {
         #expect(result.says("acknowledgment 2022-04-20: before the claim could be exercised (2022-04-30)"))
     }
 
+    @Test("computing without the basis gives the same dates and flags, with no basis lines")
+    func unexplained() {
+        let cases: [(ClaimTerms, [LegalFact])] = [
+            (ClaimTerms(contractDate: ymd("2022-04-15"), dueDate: ymd("2022-04-30")),
+             [.demand(ymd("2027-01-15")), .demand(ymd("2027-03-01"))]),
+            (ClaimTerms(contractDate: ymd("2019-06-01"), dueDate: ymd("2019-06-30"), kind: .retail),
+             [.payment(ymd("2021-07-01"))]),
+            (ClaimTerms(contractDate: ymd("2022-04-15"), dueDate: nil),
+             [.filed(ymd("2026-01-10")), .judgment(ymd("2026-06-15"))]),
+            (ClaimTerms(contractDate: ymd("2022-04-15"), dueDate: ymd("2022-04-30")),
+             [.filed(ymd("2027-04-01"))]),
+        ]
+        for (terms, facts) in cases {
+            let full = Prescription.compute(terms, facts: facts)
+            let quick = Prescription.compute(terms, facts: facts, explained: false)
+            #expect(quick.basis.isEmpty && !full.basis.isEmpty)
+            #expect(quick.law == full.law && quick.start == full.start && quick.expires == full.expires)
+            #expect(quick.acknowledgedAfterCompletion == full.acknowledgedAfterCompletion)
+            #expect(quick.otherReadings == full.otherReadings)
+        }
+    }
+
     @Test("a limitation survives encoding, and one encoded before other readings existed decodes")
     func codable() throws {
         let result = prescribe(

@@ -27,21 +27,26 @@ public enum Prescription {
     ///     any order; they are applied in date order, same-day facts in the order given.
     ///   - holidays: national holidays, used only to show where 民法142条 *would* move a last
     ///     day that Kaishu does not move. Without it, weekends and 29 Dec–3 Jan are shown.
+    ///   - explained: `false` leaves `basis` empty and skips building its text — for bulk work
+    ///     (ranking a large queue) that needs only the dates; everything else is the same.
     public static func compute(
-        _ terms: ClaimTerms, facts: [LegalFact], holidays: (any HolidayCalendar)? = nil
+        _ terms: ClaimTerms, facts: [LegalFact], holidays: (any HolidayCalendar)? = nil,
+        explained: Bool = true
     ) -> Limitation {
         let law = governingLaw(of: terms)
         let exercisable = terms.dueDate ?? terms.contractDate
         let start = exercisable.adding(days: 1)
 
-        var basis = [lawLine(terms, law), startLine(terms, start)]
+        var basis = PrescriptionBasis(enabled: explained)
+        basis.add(lawLine(terms, law))
+        basis.add(startLine(terms, start))
         let period = firstPeriod(terms, law: law, start: start, basis: &basis)
 
         var clock = PrescriptionClock(
             law: law, renewal: period.renewal, periodEnd: period.lastDay, basis: basis)
         for fact in inDateOrder(facts) {
             guard fact.date >= exercisable else {
-                clock.basis.append(
+                clock.basis.add(
                     "\(fact.label) \(fact.date): before the claim could be exercised (\(exercisable)) — no effect on the period")
                 continue
             }
@@ -50,7 +55,7 @@ public enum Prescription {
         clock.conclude(holidays: holidays)
 
         return Limitation(
-            law: law, start: start, expires: clock.expires, basis: clock.basis,
+            law: law, start: start, expires: clock.expires, basis: clock.basis.lines,
             acknowledgedAfterCompletion: clock.acknowledgedAfterCompletion,
             otherReadings: clock.otherReadings)
     }
@@ -97,17 +102,17 @@ public enum Prescription {
 
     /// The last day of the period the claim starts with, and the length a renewal restarts.
     static func firstPeriod(
-        _ terms: ClaimTerms, law: GoverningLaw, start: CivilDate, basis: inout [String]
+        _ terms: ClaimTerms, law: GoverningLaw, start: CivilDate, basis: inout PrescriptionBasis
     ) -> (lastDay: CivilDate, renewal: PrescriptionClock.Length) {
         let exercisable = terms.dueDate ?? terms.contractDate
         switch law {
         case .old:
             let period = terms.kind.oldLawPeriod
             let last = lastDay(ofYears: period.years, startingOn: start)
-            basis.append(
+            basis.add(
                 "old-law period for '\(terms.kind.rawValue)' (\(period.claims)): \(period.years) \(years(period.years)) → last day \(last) (\(period.article), 民法143条2項)")
             if let known = terms.knownDate, known != exercisable {
-                basis.append(
+                basis.add(
                     "the date the creditor learned of the claim (\(known)) does not matter under the old law: the period runs from when the right could be exercised (旧民法166条1項)")
             }
             let renewal = PrescriptionClock.Length(
@@ -121,25 +126,25 @@ public enum Prescription {
             if let known = terms.knownDate, known > exercisable {
                 knownDay = known
                 let subjective = lastDay(ofYears: 5, after: known)
-                basis.append(
+                basis.add(
                     "5 years from the day after the creditor learned it could claim (\(known)) → last day \(subjective) (民法166条1項1号, 140条, 143条2項)")
             } else {
                 knownDay = exercisable
                 if let known = terms.knownDate, known < exercisable {
-                    basis.append(
+                    basis.add(
                         "the creditor cannot know it can claim (\(known)) before it can (\(exercisable)): the 5 years run from the latter (民法166条1項1号)")
                 }
                 let taken = terms.dueDate == nil ? "the contract date" : "the due date"
-                basis.append(
+                basis.add(
                     "5 years from when the creditor knew it could claim (taken as \(taken) \(exercisable)) → last day \(lastDay(ofYears: 5, after: exercisable)) (民法166条1項1号, 143条2項)")
             }
             let subjective = lastDay(ofYears: 5, after: knownDay)
             let last = min(subjective, objective)
             let governs = subjective <= objective ? "the 5-year date governs" : "the 10-year date is earlier and governs"
-            basis.append(
+            basis.add(
                 "10 years from when the right could be exercised → last day \(objective) (民法166条1項2号, 143条2項): \(governs)")
             if terms.kind != .commercial && terms.kind != .civil {
-                basis.append(
+                basis.add(
                     "kind '\(terms.kind.rawValue)': the old short periods (旧民法170条–174条) do not apply to claims under the new law")
             }
             let renewal = PrescriptionClock.Length(

@@ -17,17 +17,17 @@ extension PrescriptionClock {
     mutating func agree(on date: CivilDate, until agreed: CivilDate?) {
         let label = LegalFact.agreement(date, until: agreed).label
         if date < Prescription.reformDate {
-            basis.append(
+            basis.add(
                 "\(label) \(date): no effect — 民法151条 does not apply to agreements made before \(Prescription.reformDate) (改正法附則10条3項)")
             return
         }
         if let proceeding {
-            basis.append(
+            basis.add(
                 "\(label) \(date): no further effect — completion is already postponed while the proceeding filed \(proceeding.filed) is pending")
             return
         }
         if let completed = completion(before: date) {
-            basis.append(
+            basis.add(
                 "\(label) \(date): no effect — prescription had already completed at the end of \(completed)")
             noteOtherReadings(at: date)
             return
@@ -47,17 +47,17 @@ extension PrescriptionClock {
         }
 
         if let demand, demand.covers(date) {
-            basis.append(
+            basis.add(
                 "\(label) \(date): no effect — made while completion was postponed by the demand of \(demand.from), to \(demand.until) (民法151条3項)")
             if date <= periodEnd, let current = expires, end > current {
-                basis.append(
+                basis.add(
                     "the agreement came before the period's own last day \(periodEnd); on the reading that a demand postpones only from that day (cf. 高松高判令和7年4月18日) it would postpone completion to \(end); Kaishu takes the earlier date")
                 addReading(end, "a demand's postponement runs only after the period's own last day, so the agreement counts")
             }
             return
         }
         if let after = afterProceeding, after.covers(date) {
-            basis.append(
+            basis.add(
                 "\(label) \(date): no effect — made in the six months after the proceeding ended on \(after.from); the Code does not say whether it postpones again, and Kaishu takes the earlier date (cf. 民法151条3項)")
             if let current = expires, end > current {
                 addReading(end, "an agreement in the six months after a proceeding ended postpones completion")
@@ -82,13 +82,13 @@ extension PrescriptionClock {
         let what = renewing ? "\(label) \(date), made while the previous one postponed completion" : "\(label) \(date)"
         let article = renewing ? "民法151条2項" : "民法151条1項"
         guard end > before else {
-            basis.append(
+            basis.add(
                 "\(what): its postponement to \(end) ends before the last day \(before) — no change (\(article))")
             return
         }
         dropSupersededReadings()
         let renewal = renewing ? "; a renewed agreement counts (民法151条2項)" : ""
-        basis.append("\(what): completion postponed to \(end) — \(why)\(renewal)")
+        basis.add("\(what): completion postponed to \(end) — \(why)\(renewal)")
     }
 
     /// 民法151条1項3号: a written notice refusing to go on negotiating (email counts) ends the
@@ -96,24 +96,24 @@ extension PrescriptionClock {
     mutating func refuse(on date: CivilDate) {
         let label = LegalFact.refusal(date).label
         guard let running = agreement, running.covers(date) else {
-            basis.append(
+            basis.add(
                 "\(label) \(date): no effect — no agreement to negotiate was postponing completion (民法151条1項3号)")
             return
         }
         if let proceeding {
-            basis.append(
+            basis.add(
                 "\(label) \(date): no effect while the proceeding filed \(proceeding.filed) is pending")
             return
         }
         let sixMonths = Prescription.lastDay(ofMonths: 6, after: date)
         guard sixMonths < running.until else {
-            basis.append(
+            basis.add(
                 "\(label) \(date): its six months end on \(sixMonths), not before the agreement's postponement ends on \(running.until) — no change (民法151条1項3号)")
             return
         }
         agreement?.until = sixMonths
         let now = lastAliveDay(forSuit: true)
-        basis.append(
+        basis.add(
             "\(label) \(date): the agreement's postponement now ends on \(sixMonths), six months after the refusal (民法151条1項3号) — last day \(now)")
     }
 }

@@ -13,12 +13,12 @@ extension PrescriptionClock {
     mutating func file(on date: CivilDate) {
         let label = LegalFact.filed(date).label
         if let proceeding {
-            basis.append(
+            basis.add(
                 "\(label) \(date): a proceeding filed \(proceeding.filed) is already pending — no further effect")
             return
         }
         if let completed = completion(before: date, forSuit: true) {
-            basis.append(
+            basis.add(
                 "\(label) \(date): after prescription completed at the end of \(completed) — nothing to postpone; the debtor can invoke prescription in the proceeding (民法145条)")
             noteOtherReadings(at: date)
             return
@@ -30,14 +30,14 @@ extension PrescriptionClock {
         otherReadings = []
         acknowledgedAfterCompletion = false
         if oldRules {
-            basis.append(
+            basis.add(
                 "\(label) \(date): prescription interrupted while the proceeding is pending; it runs again from the day after a judgment becomes final (旧民法147条1号, 157条2項; 改正法附則10条2項)")
         } else {
-            basis.append(
+            basis.add(
                 "\(label) \(date): completion postponed while the proceeding is pending — no expiry date until it ends (民法147条1項)")
         }
         if let oldDemand {
-            basis.append(
+            basis.add(
                 "filed within six months of the demand of \(oldDemand.from), as 旧民法153条 requires: the claim is saved")
         }
     }
@@ -54,7 +54,7 @@ extension PrescriptionClock {
     mutating func proceedingEnded(on date: CivilDate) {
         let label = LegalFact.withdrawn(date).label
         guard let ended = proceeding else {
-            basis.append("\(label) \(date): no effect — no court proceeding was pending")
+            basis.add("\(label) \(date): no effect — no court proceeding was pending")
             return
         }
         proceeding = nil
@@ -62,10 +62,10 @@ extension PrescriptionClock {
 
         if ended.underOldRules {
             let last = lastAliveDay(forSuit: true)
-            basis.append(
+            basis.add(
                 "\(label) \(date): the proceeding filed \(ended.filed) did not interrupt prescription under the old law (旧民法149条; 改正法附則10条2項) — the period runs as if it had not been filed: last day \(last)")
             if sixMonths > last {
-                basis.append(
+                basis.add(
                     "case law treats a pending suit as a demand lasting until it ends (裁判上の催告), which would keep the claim alive for a new suit to \(sixMonths); Kaishu takes the earlier date")
                 addReading(sixMonths, "裁判上の催告: the suit acted as a demand until it ended")
             }
@@ -75,12 +75,12 @@ extension PrescriptionClock {
         let before = lastAliveDay(forSuit: true)
         afterProceeding = Postponement(from: date, until: sixMonths)
         guard sixMonths > before else {
-            basis.append(
+            basis.add(
                 "\(label) \(date): its six months end on \(sixMonths), before the last day \(before) — no change (民法147条1項)")
             return
         }
         dropSupersededReadings()
-        basis.append(
+        basis.add(
             "\(label) \(date) (withdrawn, dismissed, lapsed): completion postponed to \(sixMonths), six months after it ended (民法147条1項括弧書, 140条, 143条2項)")
     }
 }

@@ -18,7 +18,7 @@ extension PrescriptionClock {
                 line +=
                     "; only a suit or another step of 旧民法153条 filed by \(demand.until), on the demand of \(demand.from), could still save the claim"
             }
-            basis.append(line)
+            basis.add(line)
             noteOtherReadings(at: date)
             return
         }
@@ -27,10 +27,10 @@ extension PrescriptionClock {
             underOldRules(date)
             ? ["旧民法147条3号", "旧民法157条1項", "改正法附則10条2項"] : ["民法152条1項"]
         restart(after: date, years: renewal.years)
-        basis.append(
+        basis.add(
             "\(label) \(date): renewal — a new \(renewal.years)-year period (\(renewal.note)) starts \(date.adding(days: 1)) → last day \(periodEnd) (\(Self.articles(rule + renewal.articles + ["民法140条", "民法143条2項"])))")
         if let proceeding {
-            basis.append(
+            basis.add(
                 "the proceeding filed \(proceeding.filed) is still pending: no expiry date while it runs")
         }
     }
@@ -55,16 +55,16 @@ extension PrescriptionClock {
             years: 10, note: "the period of a right confirmed by judgment",
             articles: [oldRules ? "旧民法174条の2第1項" : "民法169条1項"])
         restart(after: date, years: 10)
-        basis.append(
+        basis.add(
             "judgment or equivalent final \(date): renewal — a new 10-year period starts \(date.adding(days: 1)) → last day \(periodEnd) (\(Self.articles(articles + ["民法140条", "民法143条2項"])))")
         if let completedBefore {
             acknowledgedAfterCompletion = false
-            basis.append(
+            basis.add(
                 "the period had completed at the end of \(completedBefore), but the judgment confirms the right: the debtor did not invoke prescription in the proceeding (民法145条)")
         }
         let strict = Prescription.lastDay(ofYears: 10, startingOn: date)
         addReading(strict, "the ten years counted from the day the judgment became final")
-        basis.append(
+        basis.add(
             "a stricter reading counts the day the judgment became final as the first day (民法140条ただし書) and ends on \(strict): act by then to be safe")
     }
 

@@ -48,9 +48,9 @@ struct PrescriptionClock {
     var proceeding: Proceeding?
     var acknowledgedAfterCompletion = false
     var otherReadings: [Limitation.OtherReading] = []
-    var basis: [String]
+    var basis: PrescriptionBasis
 
-    init(law: GoverningLaw, renewal: Length, periodEnd: CivilDate, basis: [String]) {
+    init(law: GoverningLaw, renewal: Length, periodEnd: CivilDate, basis: PrescriptionBasis) {
         self.law = law
         self.renewal = renewal
         self.periodEnd = periodEnd
@@ -113,7 +113,7 @@ struct PrescriptionClock {
     /// An event that came too late on Kaishu's reading may have been in time on another.
     mutating func noteOtherReadings(at date: CivilDate) {
         for reading in otherReadings where reading.expires >= date {
-            basis.append(
+            basis.add(
                 "on the other reading (\(reading.reading)) the claim was still alive on \(date), its last day being \(reading.expires)")
         }
     }
@@ -121,7 +121,7 @@ struct PrescriptionClock {
     /// An event in time on Kaishu's reading may have come too late on a stricter one.
     mutating func noteStricterReadings(at date: CivilDate) {
         for reading in otherReadings where reading.expires < date {
-            basis.append(
+            basis.add(
                 "on the stricter reading (\(reading.reading)) prescription had completed at the end of \(reading.expires), before \(date)")
         }
     }
@@ -134,7 +134,7 @@ struct PrescriptionClock {
             let rule =
                 proceeding.underOldRules
                 ? "interrupted (旧民法147条1号; 改正法附則10条2項)" : "postponed (民法147条1項)"
-            basis.append(
+            basis.add(
                 "no expiry date while the court proceeding filed \(proceeding.filed) is pending: prescription stays \(rule) until it ends")
             return
         }
@@ -144,26 +144,28 @@ struct PrescriptionClock {
             let completed = lastAliveDay(forSuit: false)
             let unless =
                 completed < last ? " unless a suit or another step of 旧民法153条 was filed by \(last)" : ""
-            basis.append(
+            basis.add(
                 "expired — collectable only if the debtor does not invoke prescription (民法145条): it completed at the end of \(completed)\(unless), and a debtor who acknowledged the debt afterwards generally may no longer invoke it (最判昭和41年4月20日)")
         } else {
-            basis.append(
+            basis.add(
                 "last day \(last): prescription completes at the end of that day; the claim is then extinguished only if the debtor invokes prescription (民法145条)")
         }
-        basis.append(holidayLine(for: last, holidays: holidays))
+        noteHolidayRule(for: last, holidays: holidays)
     }
 
     /// 民法142条 moves the end of a period off a Sunday or holiday where business is not done
     /// that day; prevailing practice does not apply it to prescription (大阪地判昭和48年9月4日,
     /// no Supreme Court ruling), so Kaishu keeps the date and shows where it would move.
-    mutating func holidayLine(for last: CivilDate, holidays: (any HolidayCalendar)?) -> String {
+    mutating func noteHolidayRule(for last: CivilDate, holidays: (any HolidayCalendar)?) {
         guard let name = PrescriptionClock.dayOff(last, holidays: holidays) else {
-            return "no holiday extension: 民法142条 is not applied to prescription (大阪地判昭和48年9月4日)"
+            basis.add("no holiday extension: 民法142条 is not applied to prescription (大阪地判昭和48年9月4日)")
+            return
         }
         var moved = last.adding(days: 1)
         while PrescriptionClock.dayOff(moved, holidays: holidays) != nil { moved = moved.adding(days: 1) }
         addReading(moved, "民法142条 applied to prescription: a last day on a day off moves to the next working day")
-        return "the last day \(last) is \(name): 民法142条 would move it to \(moved), but Kaishu does not apply it to prescription (大阪地判昭和48年9月4日): courts are closed that day, so act by the working day before"
+        basis.add(
+            "the last day \(last) is \(name): 民法142条 would move it to \(moved), but Kaishu does not apply it to prescription (大阪地判昭和48年9月4日): courts are closed that day, so act by the working day before")
     }
 
     /// What makes `date` a day off for the holiday note, or `nil` on a working day.
