@@ -73,8 +73,11 @@ public struct CSVProblem: Hashable, Sendable, CustomStringConvertible {
         case .tooManyFields(let limit):
             return "more than \(limit) fields"
         case .invalidBytes(let encoding, let bytes):
-            let shown = bytes.prefix(4).map { "0x" + String($0, radix: 16, uppercase: true) }
-            return "bytes \(shown.joined(separator: " ")) at character \(column) are not valid \(encoding)"
+            var shown = bytes.prefix(6).map { "0x" + String($0, radix: 16, uppercase: true) }
+            if bytes.count > 6 { shown.append("…") }
+            let noun = bytes.count == 1 ? "byte" : "bytes"
+            let verb = bytes.count == 1 ? "is" : "are"
+            return "\(noun) \(shown.joined(separator: " ")) at character \(column) \(verb) not valid \(encoding)"
         }
     }
 

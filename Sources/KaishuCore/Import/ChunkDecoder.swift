@@ -33,6 +33,7 @@ struct ChunkDecoder: Sendable {
         var index = 0
         var previousCR = afterCR
         var trailNext = false
+        var previousEnd = -1
         for range in ranges {
             while index < range.lowerBound {
                 let byte = chunk[index]
@@ -60,10 +61,18 @@ struct ChunkDecoder: Sendable {
                 }
                 index += 1
             }
-            problems.append(
-                CSVProblem(
-                    line: line, column: column, field: nil,
-                    kind: .invalidBytes(encoding: encoding.displayName, bytes: Array(chunk[range]))))
+            if let last = problems.last, case .invalidBytes(let name, let bytes) = last.kind,
+                previousEnd == range.lowerBound
+            {
+                // Adjacent invalid sequences are one place to fix: report them together.
+                problems[problems.count - 1].kind = .invalidBytes(encoding: name, bytes: bytes + chunk[range])
+            } else {
+                problems.append(
+                    CSVProblem(
+                        line: line, column: column, field: nil,
+                        kind: .invalidBytes(encoding: encoding.displayName, bytes: Array(chunk[range]))))
+            }
+            previousEnd = range.upperBound
             // The range reads as one U+FFFD.
             column += 1
             index = range.upperBound
