@@ -118,7 +118,7 @@ struct ImportFileTests {
         #expect(try records(file) == expected)
         #expect(try records(file) == expected)
 
-        var iterator = file.records().makeIterator()
+        let iterator = file.records().makeIterator()
         #expect(try iterator.next()?.get().claim.invoice == "INV-001")
         #expect(try iterator.next()?.get().claim.invoice == "INV-002")
     }

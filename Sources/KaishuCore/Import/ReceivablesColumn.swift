@@ -20,6 +20,26 @@ public enum ReceivablesColumn: String, CaseIterable, Sendable {
     case kana
     case domestic
 
+    /// The position in `allCases`, for tables indexed by column.
+    var ordinal: Int {
+        switch self {
+        case .debtor: 0
+        case .code: 1
+        case .invoice: 2
+        case .contractDate: 3
+        case .dueDate: 4
+        case .amount: 5
+        case .paid: 6
+        case .phone: 7
+        case .email: 8
+        case .postalCode: 9
+        case .address: 10
+        case .kind: 11
+        case .kana: 12
+        case .domestic: 13
+        }
+    }
+
     /// A file without this column cannot be imported.
     public var isRequired: Bool {
         switch self {

@@ -13,7 +13,20 @@
 struct ReceivablesRowReader: Sendable {
     /// Header names as the file writes them (trimmed, NFC).
     let header: [String]
-    let columns: [ReceivablesColumn: Int]
+    /// The field index of each column by `ordinal`; -1 when the file lacks it.
+    private let fieldIndex: [Int]
+
+    init(header: [String], columns: [ReceivablesColumn: Int]) {
+        self.header = header
+        var fieldIndex = [Int](repeating: -1, count: ReceivablesColumn.allCases.count)
+        for (column, index) in columns { fieldIndex[column.ordinal] = index }
+        self.fieldIndex = fieldIndex
+    }
+
+    func index(of column: ReceivablesColumn) -> Int? {
+        let index = fieldIndex[column.ordinal]
+        return index < 0 ? nil : index
+    }
 
     private enum Cell {
         /// The file has no such column.
@@ -50,12 +63,12 @@ struct ReceivablesRowReader: Sendable {
         }
 
         mutating func report(_ column: ReceivablesColumn, _ reason: String) {
-            let index = reader.columns[column] ?? Int.max
+            let index = reader.index(of: column) ?? Int.max
             found.append((index, ImportIssue(line: line, column: name(ofField: index), reason: reason)))
         }
 
         func cell(_ column: ReceivablesColumn) -> Cell {
-            guard let index = reader.columns[column] else { return .absent }
+            guard let index = reader.index(of: column) else { return .absent }
             guard index < record.fields.count else { return .cut }
             return .text(TextFold.trimmed(record.fields[index]))
         }
@@ -73,6 +86,7 @@ struct ReceivablesRowReader: Sendable {
         /// Free text: line breaks become spaces, control characters are refused, NFC.
         mutating func text(_ column: ReceivablesColumn) -> String? {
             guard let raw = value(column) else { return nil }
+            guard TextFold.hasControlCharacters(raw) else { return TextFold.nfc(raw) }
             let joined = TextFold.joiningLines(raw)
             if let control = TextFold.firstControl(in: joined) {
                 report(column, "contains the control character \(TextFold.codePoint(control))")

@@ -37,12 +37,38 @@ enum TextFold {
     }
 
     /// The text without the blanks of `isBlank` at either end.
-    static func trimmed(_ text: some StringProtocol) -> String {
+    static func trimmed(_ text: some StringProtocol) -> String { trimmedString(String(text)) }
+
+    private static func trimmedString(_ text: String) -> String {
+        // Most cells have nothing to trim: decide from the bytes at either end.
+        guard startsWithBlank(text.utf8) || endsWithBlank(text.utf8) else { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isBlank($0) }),
             let last = scalars.lastIndex(where: { !isBlank($0) })
         else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(Substring(scalars[first...last]))
+    }
+
+    /// Space, tab, U+00A0 (C2 A0) or U+3000 (E3 80 80) first.
+    private static func startsWithBlank(_ utf8: String.UTF8View) -> Bool {
+        var bytes = utf8.makeIterator()
+        switch bytes.next() {
+        case 0x20, 0x09: return true
+        case 0xC2: return bytes.next() == 0xA0
+        case 0xE3: return bytes.next() == 0x80 && bytes.next() == 0x80
+        default: return false
+        }
+    }
+
+    /// Space, tab, U+00A0 or U+3000 last.
+    private static func endsWithBlank(_ utf8: String.UTF8View) -> Bool {
+        var bytes = utf8.reversed().makeIterator()
+        switch bytes.next() {
+        case 0x20, 0x09: return true
+        case 0xA0: return bytes.next() == 0xC2
+        case 0x80: return bytes.next() == 0x80 && bytes.next() == 0xE3
+        default: return false
+        }
     }
 
     /// Unicode Normalization Form C.
@@ -53,15 +79,59 @@ enum TextFold {
     /// normaliser is comparatively slow, so text made only of scalars that are stable under
     /// NFC (see `isNFCStable`) is returned untouched.
     static func nfc(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy(isNFCStable) { return text }
+        if allScalars(of: text, satisfy: isNFCStable) { return text }
         return text.precomposedStringWithCanonicalMapping
     }
 
+    /// `text.unicodeScalars.allSatisfy(test)`, decoding the UTF-8 directly (this runs on
+    /// every cell of a large file).
+    static func allScalars(of text: String, satisfy test: (Unicode.Scalar) -> Bool) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                var value: UInt32
+                if b0 < 0x80 {
+                    i += 1
+                    continue
+                } else if b0 < 0xE0 {
+                    value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                        | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                if !test(Unicode.Scalar(value)!) { return false }
+            }
+            return true
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? text.unicodeScalars.allSatisfy(test)
+    }
+
     /// Compatibility normalisation (NFKC): half-width katakana become full-width, `㈱`
-    /// becomes `(株)`, full-width letters become ASCII.
+    /// becomes `(株)`, full-width letters become ASCII. Text made only of ASCII, kana and
+    /// common ideographs is already NFKC and is returned untouched.
     static func nfkc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if allScalars(of: text, satisfy: isNFKCStable) { return text }
         return text.precomposedStringWithCompatibilityMapping
+    }
+
+    /// Scalars NFKC leaves alone in any context (checked by `ImportTextTests`).
+    static func isNFKCStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0000...0x009F,  // ASCII and C1 controls
+            0x3041...0x3096, 0x309D...0x309E,  // hiragana (without the voicing marks ゛゜ and ゟ)
+            0x30A1...0x30FA, 0x30FC...0x30FE,  // katakana (without ・ and ヿ)
+            0x3400...0x4DBF, 0x4E00...0x9FFF:  // CJK Unified Ideographs
+            return true
+        default:
+            return false
+        }
     }
 
     /// Scalars that NFC leaves alone in any context: no canonical decomposition and
@@ -80,6 +150,21 @@ enum TextFold {
         default:
             return false
         }
+    }
+
+    /// Whether the text has any control character (C0 including line breaks and tab, DEL,
+    /// C1): one pass over the bytes, so clean text costs no more.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        func scan(_ bytes: some Collection<UInt8>) -> Bool {
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // C1 controls U+0080…U+009F are C2 80…C2 9F in UTF-8.
+                if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
+                previous = byte
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
     }
 
     /// The first control character in the text (C0, DEL or C1), if any.

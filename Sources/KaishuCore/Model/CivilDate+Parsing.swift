@@ -26,28 +26,74 @@ extension CivilDate {
     public static func parse(_ text: some StringProtocol) throws(CivilDateParseError) -> CivilDate {
         let original = String(text)
         if let date = fastPath(original) { return date }
-        var reader = DateTextReader(original)
+        return try parseWithoutFastPath(original)
+    }
+
+    /// The full reader alone (tests check that the fast path agrees with it).
+    static func parseWithoutFastPath(_ text: String) throws(CivilDateParseError) -> CivilDate {
+        var reader = DateTextReader(text)
         return try reader.read()
     }
 
-    /// `YYYY-MM-DD` and `YYYY/MM/DD` in ASCII, the common case in large files.
+    /// The forms of large exports read straight from the bytes: `2024-04-30`, `2024/4/30`,
+    /// `2024年4月30日`, `令和6年4月30日`, `R6.4.30` — half-width digits, no spaces. Returns
+    /// `nil` for anything else *and* for any date that is not valid, so that the full reader
+    /// gives the reason.
     private static func fastPath(_ text: String) -> CivilDate? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 10, utf8[4] == utf8[7], utf8[4] == UInt8(ascii: "-") || utf8[4] == UInt8(ascii: "/")
-        else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        guard n >= 5 && n <= 24 else { return nil }
+        var i = 0
+        var era: JapaneseEra? = nil
+        for (candidate, prefix) in fastEraPrefixes where bytes.starts(with: prefix) {
+            era = candidate
+            i = prefix.count
+            break
+        }
+
+        func number() -> (value: Int, count: Int)? {
             var value = 0
-            for index in range {
-                let byte = utf8[index]
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
+            var count = 0
+            while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39, count < 4 {
+                value = value * 10 + Int(bytes[i] - 0x30)
+                count += 1
+                i += 1
             }
-            return value
+            return count == 0 ? nil : (value, count)
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-            return nil
+        func take(_ token: [UInt8]) -> Bool {
+            guard i + token.count <= n, bytes[i..<(i + token.count)].elementsEqual(token) else { return false }
+            i += token.count
+            return true
         }
-        return CivilDate(year: year, month: month, day: day)
+
+        guard let year = number(), year.count == (era == nil ? 4 : min(year.count, 2)), i < n else { return nil }
+        let month: (value: Int, count: Int)
+        let day: (value: Int, count: Int)
+        if take(kanjiYear) {
+            guard let m = number(), m.count <= 2, take(kanjiMonth), let d = number(), d.count <= 2 else { return nil }
+            _ = take(kanjiDay)
+            (month, day) = (m, d)
+        } else {
+            let separator = bytes[i]
+            guard separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") || separator == UInt8(ascii: ".")
+            else { return nil }
+            i += 1
+            guard let m = number(), m.count <= 2, take([separator]), let d = number(), d.count <= 2 else { return nil }
+            (month, day) = (m, d)
+        }
+        guard i == n, year.value > 0 else { return nil }
+        let gregorian = era?.gregorianYear(year.value) ?? year.value
+        guard let date = CivilDate(year: gregorian, month: month.value, day: day.value) else { return nil }
+        if let era, !era.contains(date) { return nil }
+        return date
+    }
+
+    private static let kanjiYear = Array("年".utf8)
+    private static let kanjiMonth = Array("月".utf8)
+    private static let kanjiDay = Array("日".utf8)
+    private static let fastEraPrefixes: [(JapaneseEra, [UInt8])] = JapaneseEra.allCases.flatMap {
+        [($0, Array($0.rawValue.utf8)), ($0, Array(String($0.letter).utf8))]
     }
 }
 
