@@ -22,6 +22,20 @@ struct ImportTextTests {
         #expect(!TextFold.isNFCStable("\u{FA10}"))
     }
 
+    @Test("every scalar the NFKC fast path trusts is unchanged by NFKC and never combines")
+    func nfkcStableRanges() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), TextFold.isNFKCStable(scalar) else { continue }
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered, "\(TextFold.codePoint(scalar))")
+            let text = String(scalar)
+            #expect(
+                text.precomposedStringWithCompatibilityMapping.unicodeScalars.elementsEqual(text.unicodeScalars),
+                "\(TextFold.codePoint(scalar))")
+        }
+        #expect(TextFold.nfkc("ﾔﾏﾀﾞ") == "ヤマダ")
+        #expect(TextFold.nfkc("㈱ＡＢＣ") == "(株)ABC")
+    }
+
     @Test("NFC composes decomposed kana and maps compatibility ideographs to unified ones")
     func nfc() {
         #expect(TextFold.nfc("カ\u{3099}").unicodeScalars.map(\.value) == [0x30AC])

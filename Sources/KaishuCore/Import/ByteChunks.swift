@@ -4,12 +4,16 @@ import Foundation
 enum ByteSource: Sendable {
     case path(String)
     case data(Data)
+    /// Any reader (tests use it to fail in the middle of a file).
+    case reader(name: String, open: @Sendable () -> any ByteReader)
 
     /// A fresh reader at the start of the bytes.
     func open() throws(ImportIssue) -> any ByteReader {
         switch self {
         case .data(let data):
             return DataByteReader(data: data)
+        case .reader(_, let open):
+            return open()
         case .path(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -30,6 +34,7 @@ enum ByteSource: Sendable {
         switch self {
         case .data: "the data"
         case .path(let path): path
+        case .reader(let name, _): name
         }
     }
 }

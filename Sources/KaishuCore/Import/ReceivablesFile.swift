@@ -48,7 +48,7 @@ public struct ReceivablesFile: Sendable {
         try self.init(source: .data(data), encoding: encoding, chunkSize: chunkSize)
     }
 
-    private init(source: ByteSource, encoding forced: Encoding?, chunkSize: Int) throws(ImportIssue) {
+    init(source: ByteSource, encoding forced: Encoding?, chunkSize: Int) throws(ImportIssue) {
         self.source = source
         self.chunkSize = chunkSize
         let encoding = try EncodingDetection.detect(source, forced: forced, chunkSize: chunkSize).encoding
