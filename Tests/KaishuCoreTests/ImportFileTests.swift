@@ -150,6 +150,13 @@ struct ImportFileTests {
         #expect(try records(file).map(\.line) == [3, 6])
     }
 
+    @Test("Excel's separator hint line (sep=,) above the header is skipped")
+    func separatorHint() throws {
+        let file = try ImportFixtures.file("sep=,\r\n" + ImportFixtures.text())
+        #expect(file.headerLine == 2)
+        #expect(try records(file).map(\.line) == [3, 4, 6, 7])
+    }
+
     @Test("without a code column, codes are derived from names: stable, and equal for spellings of one name")
     func derivedCodes() throws {
         let text = "debtor,invoice,contract date,amount\n山田商事,1,2024-04-01,100\n山田　商事,2,2024-04-01,100\nＹａｍａｄａ,3,2024-04-01,100\nyamada,4,2024-04-01,100\n佐藤,5,2024-04-01,100\n"

@@ -56,8 +56,14 @@ public struct ReceivablesFile: Sendable {
 
         let reader = try CSVReader(source: source, encoding: encoding, chunkSize: chunkSize)
         var first: CSVRecord?
+        var sawSeparatorHint = false
         while let record = try reader.nextRecord() {
             if record.problems.isEmpty && record.fields.allSatisfy({ TextFold.trimmed($0).isEmpty }) { continue }
+            // Excel may write `sep=,` above the header to name the separator.
+            if !sawSeparatorHint && record.fields == ["sep=", ""] {
+                sawSeparatorHint = true
+                continue
+            }
             first = record
             break
         }
