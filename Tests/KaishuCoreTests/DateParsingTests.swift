@@ -35,6 +35,7 @@ struct DateParsingTests {
             ("平成31年4月30日", CivilDate(2019, 4, 30)),
             ("平成元年1月8日", CivilDate(1989, 1, 8)),
             ("㍻31年4月30日", CivilDate(2019, 4, 30)),
+            ("㋿6年4月30日", CivilDate(2024, 4, 30)),
             ("S64.1.7", CivilDate(1989, 1, 7)),
             ("昭和64年1月7日", CivilDate(1989, 1, 7)),
             ("昭和元年12月25日", CivilDate(1926, 12, 25)),
