@@ -40,6 +40,11 @@ struct ImportHeaderTests {
         }
     }
 
+    @Test("each column's ordinal is its place in allCases")
+    func ordinals() {
+        #expect(ReceivablesColumn.allCases.map(\.ordinal) == Array(ReceivablesColumn.allCases.indices))
+    }
+
     @Test("an English export reads like a Japanese one")
     func englishFile() throws {
         let text = "Code,Debtor,Invoice No,Contract Date,Due Date,Amount,Paid,Phone,E-mail,Postal Code,Address,Kind,Kana,Domestic\n"

@@ -39,8 +39,8 @@ struct ReceivablesRowReader: Sendable {
 
     /// `nil` for a blank row (an empty line, or only empty cells), which is skipped.
     func read(_ record: CSVRecord) -> Result<ImportRecord, ImportRowError>? {
-        var check = RowCheck(record: record, reader: self)
         if record.problems.isEmpty && record.fields.allSatisfy({ TextFold.trimmed($0).isEmpty }) { return nil }
+        var check = RowCheck(record: record, reader: self)
         return check.run()
     }
 
