@@ -41,18 +41,18 @@ struct EventLogTests {
     func intact() async throws {
         let store = try await book()
         #expect(try await store.verifyChain() == nil)
-        let first = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT prev_hash FROM events WHERE seq = 1") }
+        let first = try await store.pool.read { db in try String.fetchOne(db, sql: "SELECT prev_hash FROM events WHERE seq = 1") }
         #expect(first == String(repeating: "0", count: 64))
     }
 
     /// Copies the book, lets `tamper` change the copy with the triggers dropped, and verifies it.
-    func verifyTamperedCopy(_ tamper: (Database) throws -> Void) async throws -> Int64? {
+    func verifyTamperedCopy(_ tamper: @escaping @Sendable (Database) throws -> Void) async throws -> Int64? {
         let store = try await book()
         let folder = try Fixture.TemporaryFolder()
         let copyPath = folder.path + "/copy.sqlite"
         try store.pool.backup(to: DatabaseQueue(path: copyPath))
         let raw = try DatabaseQueue(path: copyPath)
-        try raw.write { db in
+        try await raw.write { db in
             try db.execute(sql: "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete")
             try tamper(db)
         }
@@ -110,7 +110,7 @@ struct EventLogTests {
         let first = try await store.append(to: 1, context: Fixture.context("pay-1"), decide: decide)
         let second = try await store.append(to: 1, context: Fixture.context("pay-1"), decide: decide)
         #expect(first == second)
-        let payments = try store.pool.read { db in
+        let payments = try await store.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE case_id = 1 AND kind = 'payment'")
         }
         #expect(payments == 1)
@@ -121,14 +121,14 @@ struct EventLogTests {
     func refusalRollsBack() async throws {
         let store = try await book()
         let before = try await store.caseFile(2)
-        let version = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = 2") }
+        let version = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = 2") }
         await #expect(throws: Refusal("the case is disputed")) {
             _ = try await store.append(to: 2, context: Fixture.context("esc-2")) { _ in
                 throw Refusal("the case is disputed")
             }
         }
         #expect(try await store.caseFile(2) == before)
-        let after = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = 2") }
+        let after = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = 2") }
         #expect(after == version)
         // The key was not used up by the refused write.
         let file = try await store.append(to: 2, context: Fixture.context("esc-2")) { _ in
@@ -165,7 +165,7 @@ struct EventLogTests {
             let file = try #require(try await store.caseFile(id))
             let state = CaseState(file: file, calendar: Fixture.calendar)
             let expected = CaseRow(state: state, rankedAsOf: today)
-            let stored = try store.pool.read { db in
+            let stored = try await store.pool.read { db in
                 try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [id])!
             }
             #expect(stored["stage"] == expected.stage.rawValue)
@@ -181,7 +181,7 @@ struct EventLogTests {
             #expect(CivilDate(column: stored["last_contact"]) == expected.lastContact)
             #expect(stored["tier"] == expected.tier.rawValue)
         }
-        let closed = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = 2") }
+        let closed = try await store.pool.read { db in try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = 2") }
         #expect(closed == "closed")
     }
 
