@@ -26,15 +26,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The workbench's pure core: state, update, view, key table, themes, display width,
+        // the runtime loop over a `Terminal` protocol. No C, no store implementation.
+        .target(name: "KaishuTUI", dependencies: ["KaishuCore"]),
         .executableTarget(
             name: "kaishu",
             dependencies: [
                 "KaishuCore",
                 "KaishuStore",
+                "KaishuTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
         .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuCore"]),
+        // Runs the built `kaishu` binary: the command line as scripts see it.
+        .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),
     ]
 )

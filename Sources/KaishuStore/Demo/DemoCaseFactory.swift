@@ -68,7 +68,8 @@ struct DemoCaseFactory {
         var claims: [Claim] = []
         var owed = Money.zero
         for number in 0..<count {
-            let due = number == 0 ? oldestDue : oldestDue.adding(days: r.int(1...180))
+            // Later invoices fall between the oldest one and yesterday: nothing is issued in the future.
+            let due = number == 0 ? oldestDue : max(oldestDue, min(today.adding(days: -1), oldestDue.adding(days: r.int(1...180))))
             let contract = due.adding(days: -r.int(20...60))
             var base = Int64(r.int(5_000...300_000))
             if r.chance(25) { base = Int64(r.int(300_000...1_500_000)) }
