@@ -12,6 +12,7 @@ struct Kaishu: AsyncParsableCommand {
             CaseCommand.self,
             ImportCommand.self,
             DemoCommand.self,
+            WriteOffCommand.self,
             HolidaysCommand.self,
             DeadlineCommand.self,
             FeeCommand.self,

@@ -78,6 +78,8 @@ enum FactJSON {
                 o.field("kind", string: kind)
                 o.field("reference", string: reference)
             }
+        case .courtStep(let step):
+            out.object("courtStep") { $0.field("_0", string: step.rawValue) }
         case .correction(let target, let replacement, let reason):
             out.object("correction") { o in
                 o.field("of", int: target)

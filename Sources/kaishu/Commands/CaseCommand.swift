@@ -10,7 +10,7 @@ struct CaseCommand: AsyncParsableCommand {
             CaseShow.self, CaseNote.self, CaseEscalate.self, CaseDeescalate.self, CaseResolve.self,
             CasePay.self, CaseAcknowledge.self, CaseDemandDelivered.self, CaseAgreement.self,
             CaseRefusal.self, CaseJudgment.self, CaseProceedingEnded.self, CaseDispute.self, CaseHold.self,
-            CaseReschedule.self, CaseCorrect.self,
+            CaseReschedule.self, CaseCorrect.self, CaseCourtStep.self,
         ]
     )
 }
@@ -30,9 +30,9 @@ struct WriteOptions: ParsableArguments {
     }
 
     /// Performs the action and prints the case as it now stands.
-    func perform(_ action: (Session) throws -> CaseAction, on id: Int64) async throws {
+    func perform(_ action: (Session) async throws -> CaseAction, on id: Int64) async throws {
         let session = try session()
-        let state = try await session.perform(try action(session), on: id, key: idempotencyKey)
+        let state = try await session.perform(try await action(session), on: id, key: idempotencyKey)
         try CaseReport(state: state, today: session.today).print(json: output.json, brief: true)
     }
 }
@@ -55,6 +55,29 @@ struct CaseShow: AsyncParsableCommand {
     }
 }
 
+extension CaseNote {
+    /// Contact at night asks for confirmation; too many attempts in a week warns (LEGAL.md §10).
+    /// The time is `--time`, else now in Japan when the contact is today's.
+    func conductCheck(_ session: Session, date: CivilDate) async throws {
+        guard channel == .phone || channel == .visit else { return }
+        let clock = time.flatMap { LocalTime(parsing: $0) } ?? (date == session.today ? Clock.localTimeInTokyo() : nil)
+        let previous = try await session.state(of: id).effectiveEvents.compactMap { event -> CivilDate? in
+            if case .contact(let log) = event.fact, log.channel == .phone || log.channel == .visit { return event.date }
+            return nil
+        }
+        var warnings: [ConductWarning] = []
+        if let clock, let quiet = ContactConduct.quietHoursWarning(at: clock) { warnings.append(quiet) }
+        if let cap = ContactConduct.weeklyCapWarning(
+            previousAttempts: previous, on: date, cap: ContactPolicy.standardWeeklyCap)
+        {
+            FileHandle.standardError.write(Data("kaishu: warning: \(cap.message)\n".utf8))
+        }
+        if let quiet = warnings.first, !confirm {
+            throw Refusal(quiet.message + " Add --confirm to log it anyway.")
+        }
+    }
+}
+
 struct CaseNote: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "note", abstract: "Log a call (or email, visit) and its outcome.")
@@ -68,6 +91,7 @@ struct CaseNote: AsyncParsableCommand {
     @Option(help: "Time of the contact or callback (HH:MM).") var time: String?
     @Option(help: "phone, email, visit or letter.") var channel: ContactChannel = .phone
     @Option(help: "The contact's date (default: today).") var on: String?
+    @Flag(help: "Log it although it falls in the quiet hours (21:00–08:00).") var confirm = false
     @OptionGroup var write: WriteOptions
 
     func validate() throws {
@@ -94,6 +118,7 @@ struct CaseNote: AsyncParsableCommand {
                     log.callbackTime = time
                 }
                 let date = try on.map { try parseDate($0, option: "--on") } ?? session.today
+                try await conductCheck(session, date: date)
                 return .logContact(log, on: date)
             }, on: id)
         }
@@ -310,4 +335,17 @@ enum ClockTime {
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2 else { return false }
         return (0...23).contains(h) && (0...59).contains(m)
     }
+}
+
+extension CourtStep: ExpressibleByArgument {}
+
+struct CaseCourtStep: DatedFactCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "court-step",
+        abstract: "Record a payment order's service, the application for provisional execution, or the declared order's service (民事訴訟法391条〜393条).")
+    @Argument(help: "Case id.") var id: Int64
+    @Option(help: "payment-order-served, provisional-execution-applied or declaration-served.") var step: CourtStep
+    @Option(help: "The date (from the court's notice).") var on: String
+    @OptionGroup var write: WriteOptions
+    func action(on date: CivilDate) -> CaseAction { .courtStep(step, on: date) }
 }

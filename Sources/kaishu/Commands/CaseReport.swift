@@ -18,6 +18,10 @@ struct CaseReport: Encodable {
     let claims: [ClaimJSON]
     let events: [EventJSON]
     let escalation: [StepJSON]
+    let damages: Money
+    let interest: [InterestJSON]
+    let writeOff: WriteOffAssessment
+    let deadlines: [DeadlineAlert]
 
     struct DebtorJSON: Encodable {
         let code: String
@@ -59,9 +63,25 @@ struct CaseReport: Encodable {
         let to: Stage
         let effect: String
         let refusal: String?
+        /// Expected out-of-pocket cost of the step, and the 費用倒れ warning when it costs as much
+        /// as it can recover.
+        let cost: Money?
+        let costWarning: String?
     }
 
+    /// Late-payment damages on one claim through today (民法419条; payments to damages first, 489条).
+    struct InterestJSON: Encodable {
+        let invoice: String
+        let delayBegan: CivilDate
+        let rate: String
+        let damages: Money?
+        let principalOutstanding: Money?
+    }
+
+    let today: CivilDate
+
     init(state: CaseState, today: CivilDate) {
+        self.today = today
         id = state.id
         let d = state.debtor
         debtor = DebtorJSON(
@@ -91,15 +111,27 @@ struct CaseReport: Encodable {
                 text: e.fact.summary, hash: e.hash,
                 voided: !standing.contains(e.seq) && { if case .correction = e.fact { false } else { true } }())
         }
-        escalation = Workflow.escalationOptions(for: state, today: today).map {
-            StepJSON(to: $0.to, effect: $0.effect, refusal: $0.refusal?.reason)
+        let position = CaseLegalPosition(state: state, today: today)
+        escalation = Workflow.escalationOptions(for: state, today: today).map { option in
+            let cost = position.nextSteps.first { $0.step == option.to }
+            return StepJSON(
+                to: option.to, effect: option.effect, refusal: option.refusal?.reason, cost: cost?.total,
+                costWarning: cost?.warning)
         }
+        damages = position.damages
+        interest = position.interest.map {
+            InterestJSON(
+                invoice: $0.invoice, delayBegan: $0.delayBegan, rate: $0.rate.explanation,
+                damages: $0.statement?.damagesOutstanding, principalOutstanding: $0.statement?.principalOutstanding)
+        }
+        writeOff = position.writeOff
+        deadlines = position.deadlines
     }
 
     func encode(to encoder: any Encoder) throws {
         enum Key: String, CodingKey {
             case id, debtor, collector, stage, outstanding, expires, daysLeft, nextAction, disputed, onHold,
-                promise, basis, claims, events, escalation
+                promise, basis, claims, events, escalation, damages, interest, writeOff, deadlines
         }
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(id, forKey: .id)
@@ -117,6 +149,10 @@ struct CaseReport: Encodable {
         try c.encode(claims, forKey: .claims)
         try c.encode(events, forKey: .events)
         try c.encode(escalation, forKey: .escalation)
+        try c.encode(damages, forKey: .damages)
+        try c.encode(interest, forKey: .interest)
+        try c.encode(writeOff, forKey: .writeOff)
+        try c.encode(deadlines, forKey: .deadlines)
     }
 
     func print(json: Bool, brief: Bool) throws {
@@ -146,10 +182,30 @@ struct CaseReport: Encodable {
             out.append("")
             out.append("Limitation basis (most urgent claim):")
             out.append(contentsOf: basis.map { "  - " + $0 })
+            if !deadlines.isEmpty {
+                out.append("")
+                out.append("Deadlines:")
+                out.append(contentsOf: deadlines.map { "  \($0.level == .info ? "-" : "!") \($0.message)" })
+            }
+            if !interest.isEmpty {
+                out.append("")
+                out.append("Late-payment damages through \(today) (民法419条): \(damages)")
+                for line in interest {
+                    let amount = line.damages.map { "\($0)" } ?? "rate not announced"
+                    out.append("  \(line.invoice)  from \(line.delayBegan)  \(line.rate)  \(amount)")
+                }
+            }
             out.append("")
             out.append("Next step:")
             for step in escalation {
-                out.append("  → \(step.to.rawValue): \(step.effect)" + (step.refusal.map { "  [refused: \($0)]" } ?? ""))
+                let cost = step.cost.map { $0.isPositive ? "  cost about \($0)" : "" } ?? ""
+                out.append(
+                    "  → \(step.to.rawValue): \(step.effect)\(cost)" + (step.refusal.map { "  [refused: \($0)]" } ?? ""))
+                if let warning = step.costWarning { out.append("    ! \(warning)") }
+            }
+            if writeOff.eligible {
+                out.append("")
+                out.append("Write-off: eligible (\(writeOff.ground?.rawValue ?? "")) — " + writeOff.reasons.joined(separator: "; "))
             }
             out.append("")
             out.append("History (newest first):")

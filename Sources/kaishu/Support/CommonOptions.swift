@@ -35,6 +35,14 @@ enum Clock {
         return CivilDate(parts.year!, parts.month!, parts.day!)
     }
 
+    /// The time of day in Japan, for the quiet-hours check.
+    static func localTimeInTokyo(now: Date = Date()) -> LocalTime {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+        let parts = calendar.dateComponents([.hour, .minute], from: now)
+        return LocalTime(parts.hour!, parts.minute!)
+    }
+
     /// ISO 8601 with offset, for `recordedAt`.
     static func timestamp(now: Date = Date()) -> String {
         let formatter = ISO8601DateFormatter()
