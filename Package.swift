@@ -8,11 +8,13 @@ let package = Package(
         .executable(name: "kaishu", targets: ["kaishu"]),
         .library(name: "KaishuCore", targets: ["KaishuCore"]),
         .library(name: "KaishuStore", targets: ["KaishuStore"]),
+        .library(name: "KaishuLetters", targets: ["KaishuLetters"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure domain: money, civil dates, the law, the workflow, queue ranking. Foundation only.
@@ -26,15 +28,31 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The documents each stage sends: emails (RFC 5322), demand letters, certified mail on
+        // the post office's grid. Mustache templates, overridable from the config folder.
+        .target(
+            name: "KaishuLetters",
+            dependencies: [
+                "KaishuCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         .executableTarget(
             name: "kaishu",
             dependencies: [
                 "KaishuCore",
                 "KaishuStore",
+                "KaishuLetters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
         .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuCore"]),
+        .testTarget(
+            name: "KaishuLettersTests",
+            dependencies: ["KaishuLetters", "KaishuCore"],
+            resources: [.copy("Golden")]
+        ),
     ]
 )
