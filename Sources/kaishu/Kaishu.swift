@@ -11,6 +11,7 @@ struct Kaishu: AsyncParsableCommand {
             DeadlineCommand.self,
             FeeCommand.self,
             InterestCommand.self,
+            PrescriptionCommand.self,
         ]
     )
 
