@@ -72,6 +72,8 @@ public struct LetterContext: Hashable, Sendable {
 
     /// One contact with the debtor, as evidence of the steps taken (seed 000, 2-3).
     public struct ContactLine: Hashable, Sendable {
+        /// 1-based position in the list.
+        public var index: Int
         public var date: String
         public var dateISO: String
         /// お電話 / メール / ご訪問 / 書面 / 督促状 / 内容証明郵便 (English: phone call …).
@@ -178,13 +180,17 @@ extension LetterContext {
                 continue
             }
             let line = ContactLine(
-                date: LetterText.date(event.date, lang), dateISO: event.date.iso, what: what, note: note)
+                index: 0, date: LetterText.date(event.date, lang), dateISO: event.date.iso, what: what, note: note)
             if note == nil {
                 guard seen.insert("\(event.date.iso) \(what)").inserted else { continue }
             }
             lines.append((event.date, order, line))
         }
-        return lines.sorted { ($0.date, $0.order) < ($1.date, $1.order) }.map(\.line)
+        return lines.sorted { ($0.date, $0.order) < ($1.date, $1.order) }.enumerated().map { offset, entry in
+            var line = entry.line
+            line.index = offset + 1
+            return line
+        }
     }
 
     static func channelName(_ channel: ContactChannel, _ lang: LetterLanguage) -> String {

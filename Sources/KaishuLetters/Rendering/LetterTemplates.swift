@@ -19,7 +19,7 @@ public struct LetterTemplates: Sendable {
     /// The names every template set provides.
     public static let names = [
         "email-first-ja", "email-second-ja", "email-first-en", "email-second-en",
-        "demand-text-ja", "demand-text-en", "demand-html-ja", "demand-html-en", "demand-style",
+        "demand-text-ja", "demand-text-en", "demand-html-ja", "demand-html-en", "html-style",
         "certified-ja", "certified-html",
     ]
 

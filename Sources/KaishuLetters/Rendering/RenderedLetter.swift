@@ -13,18 +13,21 @@ public struct LetterRequest: Hashable, Sendable {
     public var today: CivilDate
     /// A payment deadline chosen by hand (moved forward to a business day).
     public var deadline: CivilDate?
+    /// Which email reminder; `nil`: the first if none was sent yet, else the second.
+    public var reminder: EmailReminder?
     /// The email's Date and Message-ID token; unused by paper letters.
     public var stamp: EmailStamp
 
     public init(
         kind: LetterKind, format: LetterFormat? = nil, language: LetterLanguage? = nil, today: CivilDate,
-        deadline: CivilDate? = nil, stamp: EmailStamp
+        deadline: CivilDate? = nil, reminder: EmailReminder? = nil, stamp: EmailStamp
     ) {
         self.kind = kind
         self.format = format
         self.language = language
         self.today = today
         self.deadline = deadline
+        self.reminder = reminder
         self.stamp = stamp
     }
 }
@@ -76,20 +79,15 @@ public struct RenderedLetter: Hashable, Sendable {
     public var eventKind: String { kind.eventKind }
 
     /// The action that records this letter as sent on `date` — for an email, with its
-    /// Message-ID as the reference; for a printed letter, the registered-mail number if given.
+    /// Message-ID as the reference; for a posted letter, the registered-mail number if given.
     public func sentAction(on date: CivilDate, reference: String? = nil) -> CaseAction {
-        .letterSent(kind: eventKind, reference: reference ?? email?.messageID, on: date)
+        LetterRecord.sent(kind, on: date, reference: reference ?? email?.messageID)
     }
 }
 
-/// A certified letter on its grid: the laid-out text, the post office's count of it and what
-/// posting it costs.
+/// A certified letter on its grid: the laid-out text and the post office's view of it
+/// (counts, violations, postage).
 public struct CertifiedMailDocument: Hashable, Sendable {
     public var text: CertifiedMailText
-    public var check: CertifiedMailCheck
-    /// Postage, certified fee per page, registered mail and proof of delivery, from the dated
-    /// fee table (`PostalFees`).
-    public var postage: StepCostEstimate
-    /// The names in which Latin letters are accepted (for checking an edited copy).
-    public var properNouns: [String]
+    public var report: CertifiedMailReport
 }
