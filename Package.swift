@@ -49,10 +49,11 @@ let package = Package(
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
         .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuCore"]),
+        // Golden files are read from the source tree (Tests/KaishuLettersTests/Golden).
         .testTarget(
             name: "KaishuLettersTests",
             dependencies: ["KaishuLetters", "KaishuCore"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ]
 )
