@@ -47,14 +47,16 @@ public struct LetterDesk: Sendable {
     ///   - calendar: moves the deadline past weekends, holidays and the year-end closure.
     ///   - deadline: a deadline chosen by hand instead of today + `paymentDays`.
     ///   - reminder: for emails, `nil` picks the first or second from the log.
-    ///   - stamp: the email's Date and Message-ID token (`EmailStamp.now()` at the edge).
+    ///   - stamp: the email's Date and Message-ID token. The default reads the clock (this is
+    ///     the program's edge); pass a fixed stamp for a reproducible draft, and keep the one a
+    ///     preview was drafted with to send exactly what was shown.
     /// - Throws: `Refusal` when the case cannot have this letter (closed, nothing owed, no
     ///   email address); `LetterError` for an unsupported format or a broken template.
     public func draft(
         kind: LetterKind, format: LetterFormat? = nil, language: LetterLanguage? = nil,
         case state: CaseState, today: CivilDate, calendar: BusinessCalendar,
         deadline: CivilDate? = nil, reminder: EmailReminder? = nil,
-        stamp: EmailStamp = EmailStamp(date: Date(timeIntervalSince1970: 0), timeZone: .tokyo, token: "draft")
+        stamp: EmailStamp = .now()
     ) throws -> RenderedLetter {
         try draft(
             LetterRequest(
