@@ -38,12 +38,16 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        // The workbench's pure core: state, update, view, key table, themes, display width,
+        // the runtime loop over a `Terminal` protocol. No C, no store implementation.
+        .target(name: "KaishuTUI", dependencies: ["KaishuCore"]),
         .executableTarget(
             name: "kaishu",
             dependencies: [
                 "KaishuCore",
                 "KaishuStore",
                 "KaishuLetters",
+                "KaishuTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,5 +59,7 @@ let package = Package(
             dependencies: ["KaishuLetters", "KaishuCore"],
             exclude: ["Golden"]
         ),
+        // Runs the built `kaishu` binary: the command line as scripts see it.
+        .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),
     ]
 )
