@@ -13,6 +13,7 @@ struct Kaishu: AsyncParsableCommand {
             ImportCommand.self,
             DemoCommand.self,
             WriteOffCommand.self,
+            LetterCommand.self,
             HolidaysCommand.self,
             DeadlineCommand.self,
             FeeCommand.self,
