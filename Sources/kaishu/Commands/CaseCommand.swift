@@ -138,7 +138,18 @@ struct CaseEscalate: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            try await write.perform({ _ in .escalate(to: to, reason: reason, court: court, override: override) }, on: id)
+            try await write.perform({ session in
+                if to == .smallClaims, let register = session.store as? any SmallClaimsRegister {
+                    let state = try await session.state(of: id)
+                    let filings = try await register.smallClaimsFilings(in: session.today.year)
+                    if let refusal = SmallClaims.refusal(
+                        outstanding: state.outstanding, court: court, today: session.today, filings: filings)
+                    {
+                        throw refusal
+                    }
+                }
+                return .escalate(to: to, reason: reason, court: court, override: override)
+            }, on: id)
         }
     }
 }
