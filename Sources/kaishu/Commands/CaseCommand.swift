@@ -25,7 +25,7 @@ struct WriteOptions: ParsableArguments {
     var idempotencyKey: String?
 
     func session() throws -> Session {
-        let calendar = BusinessCalendar.japan
+        let calendar = try KaishuConfig.resolved().calendar
         return Session(store: try store.open(), calendar: calendar, today: try day.resolve(), collector: collector.resolved)
     }
 
@@ -48,7 +48,7 @@ struct CaseShow: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             let session = Session(
-                store: try store.open(), calendar: .japan, today: try day.resolve(), collector: "")
+                store: try store.open(), calendar: try KaishuConfig.resolved().calendar, today: try day.resolve(), collector: "")
             let state = try await session.state(of: id)
             try CaseReport(state: state, today: session.today).print(json: output.json, brief: false)
         }
@@ -66,9 +66,11 @@ extension CaseNote {
             return nil
         }
         var warnings: [ConductWarning] = []
-        if let clock, let quiet = ContactConduct.quietHoursWarning(at: clock) { warnings.append(quiet) }
-        if let cap = ContactConduct.weeklyCapWarning(
-            previousAttempts: previous, on: date, cap: ContactPolicy.standardWeeklyCap)
+        let policy = try KaishuConfig.resolved().contact
+        if let clock, let quiet = ContactConduct.quietHoursWarning(at: clock, window: policy.quietHours) {
+            warnings.append(quiet)
+        }
+        if let cap = ContactConduct.weeklyCapWarning(previousAttempts: previous, on: date, cap: policy.weeklyCap)
         {
             FileHandle.standardError.write(Data("kaishu: warning: \(cap.message)\n".utf8))
         }

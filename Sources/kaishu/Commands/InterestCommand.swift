@@ -61,7 +61,7 @@ struct InterestCommand: AsyncParsableCommand {
             if let id {
                 let to = try self.to.map { try CalculatorArguments.date($0, option: "--to") } ?? day.resolve()
                 guard let file = try await store.open().caseFile(id) else { throw CommandFailure("no case \(id)") }
-                let state = CaseState(file: file, calendar: .japan)
+                let state = CaseState(file: file, calendar: try KaishuConfig.resolved().calendar)
                 try CaseInterestReport(position: CaseLegalPosition(state: state, today: to, method: method))
                     .print(json: output.json)
                 return

@@ -9,7 +9,8 @@ struct CollectorOption: ParsableArguments {
 
     var resolved: String {
         let env = ProcessInfo.processInfo.environment
-        return collector ?? env["KAISHU_COLLECTOR"] ?? env["USER"] ?? "collector"
+        return collector ?? env["KAISHU_COLLECTOR"] ?? (try? KaishuConfig.resolved())?.collector ?? env["USER"]
+            ?? "collector"
     }
 }
 

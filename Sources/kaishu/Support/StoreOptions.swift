@@ -48,6 +48,7 @@ struct StoreOptions: ParsableArguments {
         if let env = ProcessInfo.processInfo.environment["KAISHU_STORE"], !env.isEmpty {
             return StoreLocation(env)
         }
+        if let configured = (try? KaishuConfig.resolved())?.store { return StoreLocation(configured) }
         return .sqlite(path: CasebookLocation.defaultPath())
     }
 
@@ -60,7 +61,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the case book, creating an empty SQLite one (and its folder, owner-only) if needed.
-    func open(calendar: BusinessCalendar = .japan) throws -> any CaseStore {
+    func open() throws -> any CaseStore {
+        let calendar = try KaishuConfig.resolved().calendar
         switch location {
         case .sqlite: return try openSQLite(calendar: calendar)
         case .postgres:
@@ -69,7 +71,11 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the SQLite case book, for commands that only SQLite offers.
-    func openSQLite(calendar: BusinessCalendar = .japan) throws -> SQLiteCaseStore {
+    func openSQLite() throws -> SQLiteCaseStore {
+        try openSQLite(calendar: KaishuConfig.resolved().calendar)
+    }
+
+    private func openSQLite(calendar: BusinessCalendar) throws -> SQLiteCaseStore {
         guard case .sqlite(let path) = location else {
             throw CommandFailure("this command works on a SQLite case book; \(location) is a server")
         }
