@@ -84,7 +84,7 @@ extension SQLiteCaseStore {
                     db, caseID: id, draft: draft, recordedAt: context.recordedAt, actor: context.actor,
                     idempotencyKey: index == 0 ? context.idempotencyKey : nil))
         }
-        let row = CaseRow(state: CaseState(file: file, calendar: calendar), rankedAsOf: context.today)
+        let row = CaseRow(state: CaseState(file: file, calendar: calendar, explained: false), rankedAsOf: context.today)
         try db.cachedStatement(sql: CaseRow.updateSQL).execute(arguments: row.updateArguments)
         return file
     }

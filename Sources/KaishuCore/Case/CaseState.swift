@@ -29,7 +29,9 @@ public struct CaseState: Hashable, Sendable {
     /// The whole history as stored, corrections included, in log order.
     public var history: [CaseEvent]
 
-    public init(file: CaseFile, calendar: BusinessCalendar) {
+    /// - Parameter explained: `false` skips writing the limitation basis text, for bulk work
+    ///   that needs only the dates (a store rewriting its queue rows).
+    public init(file: CaseFile, calendar: BusinessCalendar, explained: Bool = true) {
         id = file.id
         debtor = file.debtor
         collector = file.collector
@@ -45,7 +47,7 @@ public struct CaseState: Hashable, Sendable {
             apply(standing, calendar: calendar)
             effectiveEvents.append(standing)
         }
-        for index in claims.indices { claims[index].recompute(holidays: calendar.holidays) }
+        for index in claims.indices { claims[index].recompute(holidays: calendar.holidays, explained: explained) }
     }
 
     /// seq → replacement (`nil` = voided). A later correction of the same event wins.

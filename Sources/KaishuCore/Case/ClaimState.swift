@@ -20,7 +20,7 @@ public struct ClaimState: Hashable, Sendable {
         self.limitation = Limitation(law: .new, start: claim.exercisableFrom, expires: nil, basis: [])
     }
 
-    mutating func recompute(holidays: any HolidayCalendar) {
-        limitation = Prescription.compute(claim.terms, facts: legalFacts, holidays: holidays)
+    mutating func recompute(holidays: any HolidayCalendar, explained: Bool = true) {
+        limitation = Prescription.compute(claim.terms, facts: legalFacts, holidays: holidays, explained: explained)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Japanese exports mix full-width (全角) and half-width (半角) forms freely: `２０２４／４／３０`,
 /// `１，２３４円`, `０３－１２３４－５６７８`. The parsers fold those to ASCII before reading
 /// numbers, so a value means the same whichever width it was typed in.
-enum TextFold {
+public enum TextFold {
     /// Full-width ASCII (U+FF01…U+FF5E) to ASCII and the ideographic space (U+3000) to a
     /// space; everything else unchanged. ASCII input is returned as is without copying.
     static func width(_ text: some StringProtocol) -> String {
@@ -116,7 +116,7 @@ enum TextFold {
     /// Compatibility normalisation (NFKC): half-width katakana become full-width, `㈱`
     /// becomes `(株)`, full-width letters become ASCII. Text made only of ASCII, kana and
     /// common ideographs is already NFKC and is returned untouched.
-    static func nfkc(_ text: String) -> String {
+    public static func nfkc(_ text: String) -> String {
         if allScalars(of: text, satisfy: isNFKCStable) { return text }
         return text.precomposedStringWithCompatibilityMapping
     }

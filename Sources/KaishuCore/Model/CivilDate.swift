@@ -112,6 +112,24 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 
     /// `YYYY-MM-DD`.
     public var iso: String {
+        // The hot path (every stored date is written this way): ten ASCII bytes, no formatting.
+        if (0...9999).contains(year) {
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                func put(_ value: Int, _ width: Int, at offset: Int) {
+                    var rest = value
+                    for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                        buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                }
+                put(year, 4, at: 0)
+                buffer[4] = UInt8(ascii: "-")
+                put(month, 2, at: 5)
+                buffer[7] = UInt8(ascii: "-")
+                put(day, 2, at: 8)
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let s = String(value)
             return String(repeating: "0", count: max(0, width - s.count)) + s

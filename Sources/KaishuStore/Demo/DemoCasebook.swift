@@ -106,7 +106,7 @@ private struct DemoWriter {
                     fact: entry.draft.fact, hash: ""))
         }
         let file = CaseFile(id: id, debtor: debtor, collector: demoCase.collector, events: events)
-        let state = CaseState(file: file, calendar: calendar)
+        let state = CaseState(file: file, calendar: calendar, explained: false)
         try insertCase.execute(
             arguments: CaseRow(state: state, rankedAsOf: today).insertArguments(id: id, debtorID: id, version: 1))
 

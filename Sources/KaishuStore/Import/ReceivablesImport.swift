@@ -153,7 +153,7 @@ private struct Importer {
     mutating func finish(report: inout ImportReport) throws {
         for (caseID, isNew) in touched.sorted(by: { $0.key < $1.key }) {
             guard var file = try CaseFileReader.load(db, id: caseID) else { continue }
-            var state = CaseState(file: file, calendar: calendar)
+            var state = CaseState(file: file, calendar: calendar, explained: false)
             if !isNew && state.isClosed {
                 file.events.append(
                     try log.append(
@@ -164,7 +164,7 @@ private struct Importer {
                                 from: state.stage, to: .phone, reason: "new invoice imported from \(source)",
                                 court: nil)),
                         recordedAt: context.recordedAt, actor: context.actor, idempotencyKey: nil))
-                state = CaseState(file: file, calendar: calendar)
+                state = CaseState(file: file, calendar: calendar, explained: false)
                 report.casesReopened += 1
             }
             let row = CaseRow(state: state, rankedAsOf: context.today)

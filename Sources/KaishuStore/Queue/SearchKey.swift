@@ -9,7 +9,11 @@ import KaishuCore
 /// Kanji are left alone: there is no reading to fold them to, which is why the kana column exists.
 enum SearchKey {
     static func fold(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        // The ideographic space is NFKC's ordinary space; mapping it first lets the usual
+        // Japanese name (kanji, kana, a full-width space) skip Foundation's normaliser.
+        var spaced = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { spaced.append(scalar == "\u{3000}" ? " " : scalar) }
+        let folded = TextFold.nfkc(String(spaced)).lowercased()
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(folded.unicodeScalars.count)
         for scalar in folded.unicodeScalars {
