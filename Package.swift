@@ -26,15 +26,37 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // ncursesw as Swift sees it: a module map and a shim header of inline wrappers.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The workbench's pure core: state, update, view, key table, themes, display width,
+        // the runtime loop over a `Terminal` protocol. No C, no store implementation.
+        .target(name: "KaishuTUI", dependencies: ["KaishuCore"]),
+        // The only code that touches the terminal: the ncurses adapter and `Workbench.run`.
+        .target(name: "KaishuCurses", dependencies: ["KaishuTUI", "KaishuCore", "CNcursesw"]),
+        // Test doubles shared by test targets and benchmarks: an in-memory case store.
+        .target(name: "KaishuTestSupport", dependencies: ["KaishuCore"]),
         .executableTarget(
             name: "kaishu",
             dependencies: [
                 "KaishuCore",
                 "KaishuStore",
+                "KaishuCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
         .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuCore"]),
+        .testTarget(
+            name: "KaishuTUITests",
+            dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport"],
+            exclude: ["Goldens"]
+        ),
+        .testTarget(name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore"]),
+        // Runs the real `kaishu` binary in a private tmux server; skipped without tmux.
+        .testTarget(name: "KaishuE2ETests"),
     ]
 )
