@@ -24,11 +24,14 @@ public struct CaseState: Hashable, Sendable {
     public var lastPayment: CivilDate?
     /// The events after corrections are applied, in log order, with the fact that stands.
     public var effectiveEvents: [CaseEvent] = []
+    /// The whole history as stored, corrections included, in log order.
+    public var history: [CaseEvent]
 
     public init(file: CaseFile, calendar: BusinessCalendar) {
         id = file.id
         debtor = file.debtor
         collector = file.collector
+        history = file.events
         let corrections = CaseState.corrections(in: file.events)
         for event in file.events {
             if case .correction = event.fact { continue }
