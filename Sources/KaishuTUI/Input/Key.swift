@@ -22,6 +22,12 @@ public enum Key: Hashable, Sendable {
     case pageDown
     case function(Int)
 
+    /// A key that produces text in an input field.
+    public var isTypable: Bool {
+        if case .char = self { return true }
+        return false
+    }
+
     /// How the key is written in help and docs: `j`, `Enter`, `Ctrl-C`, `PgDn`.
     public var name: String {
         switch self {

@@ -1,0 +1,152 @@
+import Foundation
+import KaishuCore
+
+/// Runs the store effects `update` asks for, as tasks, and posts their results back as actions.
+///
+/// The runner is the only code that talks to the `CaseStore`. A write is posted as `.appended`
+/// only after `store.append` returns, that is after the store has committed: the screen can
+/// never say "saved" for a note that is not durable. Failures come back as `.failed` with a
+/// message a collector can act on.
+public final class EffectRunner: @unchecked Sendable {
+    public typealias DemoMaker = @Sendable () async throws -> Void
+
+    let store: any CaseStore
+    let calendar: BusinessCalendar
+    let collector: String
+    let timestamp: @Sendable () -> String
+    let createDemo: DemoMaker?
+    let post: @Sendable (Action) -> Void
+
+    private let lock = NSLock()
+    private var running: [Int: Task<Void, Never>] = [:]
+    private var nextTask = 0
+
+    /// - Parameters:
+    ///   - timestamp: the wall clock for `WriteContext.recordedAt` (ISO 8601 with offset).
+    ///   - createDemo: fills an empty case book with the demo cases (first-run screen's `d`).
+    ///   - post: where results go (normally `Inbox.post`).
+    public init(
+        store: any CaseStore, calendar: BusinessCalendar, collector: String,
+        timestamp: @escaping @Sendable () -> String, createDemo: DemoMaker? = nil,
+        post: @escaping @Sendable (Action) -> Void
+    ) {
+        self.store = store
+        self.calendar = calendar
+        self.collector = collector
+        self.timestamp = timestamp
+        self.createDemo = createDemo
+        self.post = post
+    }
+
+    /// Starts a store effect. Terminal effects (suspend, redraw, bell) are the runtime's.
+    public func start(_ effect: Effect) {
+        let store = self.store
+        let calendar = self.calendar
+        let collector = self.collector
+        let timestamp = self.timestamp
+        let createDemo = self.createDemo
+        let post = self.post
+        let work: @Sendable () async -> Void
+        switch effect {
+        case .loadQueue(let id, let query):
+            work = {
+                do { post(.queueLoaded(id, try await store.queue(query))) } catch { post(.failed(id, EffectRunner.describe(error))) }
+            }
+        case .loadCounts(let id, let today):
+            work = {
+                do { post(.countsLoaded(id, try await store.queueCounts(today: today))) } catch {
+                    post(.failed(id, EffectRunner.describe(error)))
+                }
+            }
+        case .loadCase(let id, let caseID):
+            work = {
+                do {
+                    let file = try await store.caseFile(caseID)
+                    post(.caseLoaded(id, file, file.map { CaseState(file: $0, calendar: calendar) }))
+                } catch {
+                    post(.failed(id, EffectRunner.describe(error)))
+                }
+            }
+        case .append(let id, let caseID, let action, let key):
+            work = {
+                do {
+                    let context = WriteContext(actor: collector, recordedAt: timestamp(), today: Self.today(of: action), idempotencyKey: key)
+                    let file = try await store.append(to: caseID, context: context) { file in
+                        try action.decide(CaseState(file: file, calendar: calendar), today: context.today)
+                    }
+                    post(.appended(id, file, CaseState(file: file, calendar: calendar)))
+                } catch {
+                    post(.failed(id, EffectRunner.describe(error)))
+                }
+            }
+        case .createDemo(let id):
+            work = {
+                guard let createDemo else {
+                    post(.failed(id, "this build cannot create a demo case book"))
+                    return
+                }
+                do {
+                    try await createDemo()
+                    post(.demoCreated(id))
+                } catch {
+                    post(.failed(id, EffectRunner.describe(error)))
+                }
+            }
+        case .suspend, .redraw, .bell:
+            return
+        }
+        track(work)
+    }
+
+    /// The collector's today travels inside the action's dates; the runner is given it by the
+    /// runtime instead (see `Runtime`). Kept as a hook so a write's context and its decision
+    /// always use the same day.
+    nonisolated(unsafe) static var sessionToday: CivilDate = CivilDate(2000, 1, 1)
+    static func today(of action: CaseAction) -> CivilDate { sessionToday }
+
+    private func track(_ work: @escaping @Sendable () async -> Void) {
+        lock.lock()
+        let number = nextTask
+        nextTask += 1
+        let task = Task.detached { [weak self] in
+            await work()
+            self?.finished(number)
+        }
+        running[number] = task
+        lock.unlock()
+    }
+
+    private func finished(_ number: Int) {
+        lock.lock()
+        running[number] = nil
+        lock.unlock()
+    }
+
+    /// Waits until every started effect has posted its result (tests, benchmarks, shutdown).
+    public func waitUntilIdle() async {
+        while true {
+            lock.lock()
+            let tasks = Array(running.values)
+            lock.unlock()
+            if tasks.isEmpty { return }
+            for task in tasks { await task.value }
+        }
+    }
+
+    /// Effects still running.
+    public var pendingCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return running.count
+    }
+
+    /// A message for the screen: a refusal's reason as is, other errors described.
+    static func describe(_ error: any Error) -> String {
+        if let refusal = error as? Refusal { return refusal.reason }
+        if let described = error as? CustomStringConvertible {
+            let text = described.description
+            if !text.isEmpty { return text }
+        }
+        return String(describing: error)
+    }
+}
