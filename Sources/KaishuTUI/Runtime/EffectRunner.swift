@@ -13,6 +13,7 @@ public final class EffectRunner: @unchecked Sendable {
     let store: any CaseStore
     let calendar: BusinessCalendar
     let collector: String
+    let today: CivilDate
     let timestamp: @Sendable () -> String
     let createDemo: DemoMaker?
     let post: @Sendable (Action) -> Void
@@ -22,17 +23,19 @@ public final class EffectRunner: @unchecked Sendable {
     private var nextTask = 0
 
     /// - Parameters:
+    ///   - today: the collector's day; every write's `WriteContext.today` and `decide` use it.
     ///   - timestamp: the wall clock for `WriteContext.recordedAt` (ISO 8601 with offset).
     ///   - createDemo: fills an empty case book with the demo cases (first-run screen's `d`).
     ///   - post: where results go (normally `Inbox.post`).
     public init(
-        store: any CaseStore, calendar: BusinessCalendar, collector: String,
+        store: any CaseStore, calendar: BusinessCalendar, collector: String, today: CivilDate,
         timestamp: @escaping @Sendable () -> String, createDemo: DemoMaker? = nil,
         post: @escaping @Sendable (Action) -> Void
     ) {
         self.store = store
         self.calendar = calendar
         self.collector = collector
+        self.today = today
         self.timestamp = timestamp
         self.createDemo = createDemo
         self.post = post
@@ -43,6 +46,7 @@ public final class EffectRunner: @unchecked Sendable {
         let store = self.store
         let calendar = self.calendar
         let collector = self.collector
+        let today = self.today
         let timestamp = self.timestamp
         let createDemo = self.createDemo
         let post = self.post
@@ -70,7 +74,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .append(let id, let caseID, let action, let key):
             work = {
                 do {
-                    let context = WriteContext(actor: collector, recordedAt: timestamp(), today: Self.today(of: action), idempotencyKey: key)
+                    let context = WriteContext(actor: collector, recordedAt: timestamp(), today: today, idempotencyKey: key)
                     let file = try await store.append(to: caseID, context: context) { file in
                         try action.decide(CaseState(file: file, calendar: calendar), today: context.today)
                     }
@@ -98,36 +102,26 @@ public final class EffectRunner: @unchecked Sendable {
         track(work)
     }
 
-    /// The collector's today travels inside the action's dates; the runner is given it by the
-    /// runtime instead (see `Runtime`). Kept as a hook so a write's context and its decision
-    /// always use the same day.
-    nonisolated(unsafe) static var sessionToday: CivilDate = CivilDate(2000, 1, 1)
-    static func today(of action: CaseAction) -> CivilDate { sessionToday }
-
     private func track(_ work: @escaping @Sendable () async -> Void) {
-        lock.lock()
-        let number = nextTask
-        nextTask += 1
-        let task = Task.detached { [weak self] in
-            await work()
-            self?.finished(number)
+        lock.withLock {
+            let number = nextTask
+            nextTask += 1
+            let task = Task.detached { [weak self] in
+                await work()
+                self?.finished(number)
+            }
+            running[number] = task
         }
-        running[number] = task
-        lock.unlock()
     }
 
     private func finished(_ number: Int) {
-        lock.lock()
-        running[number] = nil
-        lock.unlock()
+        lock.withLock { running[number] = nil }
     }
 
     /// Waits until every started effect has posted its result (tests, benchmarks, shutdown).
     public func waitUntilIdle() async {
         while true {
-            lock.lock()
-            let tasks = Array(running.values)
-            lock.unlock()
+            let tasks = lock.withLock { Array(running.values) }
             if tasks.isEmpty { return }
             for task in tasks { await task.value }
         }
@@ -135,9 +129,7 @@ public final class EffectRunner: @unchecked Sendable {
 
     /// Effects still running.
     public var pendingCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return running.count
+        lock.withLock { running.count }
     }
 
     /// A message for the screen: a refusal's reason as is, other errors described.
