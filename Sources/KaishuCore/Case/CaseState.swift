@@ -43,7 +43,7 @@ public struct CaseState: Hashable, Sendable {
             apply(standing, calendar: calendar)
             effectiveEvents.append(standing)
         }
-        for index in claims.indices { claims[index].recompute() }
+        for index in claims.indices { claims[index].recompute(holidays: calendar.holidays) }
     }
 
     /// seq → replacement (`nil` = voided). A later correction of the same event wins.

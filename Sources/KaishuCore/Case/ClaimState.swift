@@ -14,10 +14,11 @@ public struct ClaimState: Hashable, Sendable {
         self.claim = claim
         self.paid = claim.paidBefore
         self.legalFacts = []
-        self.limitation = Prescription.compute(claim.terms, facts: [])
+        // Placeholder until the fold has seen every event; `recompute` sets the real value once.
+        self.limitation = Limitation(law: .new, start: claim.exercisableFrom, expires: nil, basis: [])
     }
 
-    mutating func recompute() {
-        limitation = Prescription.compute(claim.terms, facts: legalFacts)
+    mutating func recompute(holidays: any HolidayCalendar) {
+        limitation = Prescription.compute(claim.terms, facts: legalFacts, holidays: holidays)
     }
 }

@@ -48,16 +48,20 @@ public struct Limitation: Hashable, Codable, Sendable {
     /// An acknowledgment or payment came after completion: the debtor may no longer be able
     /// to invoke prescription (最判昭和41年4月20日), but the clock did not restart.
     public var acknowledgedAfterCompletion: Bool
+    /// Where the law is unsettled: the last day under a reading Kaishu does not take, as named
+    /// in `basis` (e.g. counting a judgment's ten years from the day it became final).
+    public var otherReadings: [OtherReading]
 
     public init(
         law: GoverningLaw, start: CivilDate, expires: CivilDate?, basis: [String],
-        acknowledgedAfterCompletion: Bool = false
+        acknowledgedAfterCompletion: Bool = false, otherReadings: [OtherReading] = []
     ) {
         self.law = law
         self.start = start
         self.expires = expires
         self.basis = basis
         self.acknowledgedAfterCompletion = acknowledgedAfterCompletion
+        self.otherReadings = otherReadings
     }
 
     /// `expires − today`: 0 on the last day, negative once completed; `nil` while pending.

@@ -65,7 +65,7 @@ public enum Workflow {
                 )
             }
         case .smallClaims:
-            if state.outstanding > SmallClaims.maximumClaim {
+            if state.outstanding > SmallClaims.principalLimit {
                 return Refusal(
                     "small claims is only for up to ¥600,000 (民事訴訟法368条1項); outstanding is \(state.outstanding)"
                 )
@@ -102,12 +102,4 @@ public struct StepOption: Hashable, Sendable {
         self.effect = effect
         self.refusal = refusal
     }
-}
-
-/// The small-claims procedure's statutory limits (民事訴訟法368条, 民事訴訟規則223条).
-public enum SmallClaims {
-    /// Claims of up to this value only (368条1項).
-    public static let maximumClaim: Money = 600_000
-    /// Uses per calendar year at the same summary court by the same plaintiff (規則223条).
-    public static let usesPerCourtPerYear = 10
 }

@@ -1,0 +1,90 @@
+import ArgumentParser
+import KaishuCore
+
+extension LateInterest.Method: ExpressibleByArgument {}
+extension ObligationKind: ExpressibleByArgument {}
+
+/// `kaishu interest --principal YEN --rate PERCENT --from D --to D`: late-payment damages.
+struct InterestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interest",
+        abstract: "Late-payment damages (遅延損害金) on a principal between two dates, both included.",
+        discussion: """
+            court (default): whole years from --from at the annual rate, then each remaining \
+            day over 366 in a leap year, else 365; 365: every day over 365 (「年365日の日割計算」). \
+            Exact arithmetic, truncated to the yen once. Without --rate, the statutory rate for \
+            a delay that began on --from (民法404条・419条; before 2020-04-01 5 % civil, 6 % \
+            commercial; see --kind).
+            """
+    )
+
+    @Option(help: "The unpaid principal in yen.")
+    var principal: String
+
+    @Option(help: "The annual rate in percent (e.g. 3, 14.6); default: the statutory rate.")
+    var rate: String?
+
+    @Option(help: "Statutory rate only: civil | commercial (matters for delay before 2020-04-01).")
+    var kind: ObligationKind = .commercial
+
+    @Option(help: "The first day of delay (the day after the due date), YYYY-MM-DD.")
+    var from: String
+
+    @Option(help: "The last day counted, YYYY-MM-DD; default: --today.")
+    var to: String?
+
+    @Option(help: "court | 365")
+    var method: LateInterest.Method = .court
+
+    @OptionGroup var day: TodayOption
+    @OptionGroup var output: OutputOptions
+
+    struct Result: Encodable {
+        var interest: Money
+    }
+
+    func run() async throws {
+        try await failing {
+            let principal = try CalculatorArguments.yen(
+                self.principal, option: "--principal", maximum: LateInterest.maximumPrincipal)
+            let from = try CalculatorArguments.date(self.from, option: "--from")
+            let to =
+                try self.to.map { try CalculatorArguments.date($0, option: "--to") }
+                ?? day.resolve()
+            guard from <= to else {
+                throw CommandFailure(
+                    "--from \(from) is after --to \(to): both days are included, so --to must not be earlier"
+                )
+            }
+            let annual: InterestRate
+            let basis: String
+            if let text = rate {
+                guard let parsed = InterestRate(percent: text) else {
+                    throw CommandFailure(
+                        "--rate: '\(text)' is not a percentage between 0 and \(InterestRate.maximum.percentText) with at most 4 decimals (e.g. 3 or 14.6)"
+                    )
+                }
+                annual = parsed
+                basis = "agreed rate"
+            } else {
+                let lookup = StatutoryRate.rate(delayBegan: from, kind: kind)
+                guard case .known(let statutory, let law) = lookup else {
+                    throw CommandFailure(lookup.explanation)
+                }
+                annual = statutory
+                basis = "statutory rate: " + law
+            }
+            let result = LateInterest.breakdown(
+                principal: principal, rate: annual, from: from, to: to, method: method)
+            if output.json {
+                try printJSON(Result(interest: result.interest))
+            } else {
+                print("\(result.interest)")
+                print("  \(principal) at \(annual) a year (\(basis))")
+                print(
+                    "  \(from) – \(to): \(result.totalDays) days, \(method.rawValue) method: \(result.fractionText)"
+                )
+            }
+        }
+    }
+}
