@@ -39,6 +39,12 @@ let package = Package(
         .target(name: "KaishuCurses", dependencies: ["KaishuTUI", "KaishuCore", "CNcursesw"]),
         // Test doubles shared by test targets and benchmarks: an in-memory case store.
         .target(name: "KaishuTestSupport", dependencies: ["KaishuCore"]),
+        // The workbench over an in-memory demo case book: the end-to-end tests' subject and a
+        // quick way to try the screens without a database.
+        .executableTarget(
+            name: "kaishu-workbench-demo",
+            dependencies: ["KaishuCurses", "KaishuTUI", "KaishuTestSupport", "KaishuCore"]
+        ),
         .executableTarget(
             name: "kaishu",
             dependencies: [
@@ -52,11 +58,10 @@ let package = Package(
         .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuCore"]),
         .testTarget(
             name: "KaishuTUITests",
-            dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport"],
-            exclude: ["Goldens"]
+            dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport"]
         ),
         .testTarget(name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore"]),
-        // Runs the real `kaishu` binary in a private tmux server; skipped without tmux.
+        // Runs the workbench binary in a private tmux server; skipped without tmux.
         .testTarget(name: "KaishuE2ETests"),
     ]
 )

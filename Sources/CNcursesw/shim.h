@@ -23,6 +23,9 @@
 // MARK: globals
 
 static inline WINDOW *kc_stdscr(void) { return stdscr; }
+static inline WINDOW *kc_curscr(void) { return curscr; }
+static inline FILE *kc_stdin(void) { return stdin; }
+static inline FILE *kc_stdout(void) { return stdout; }
 static inline int kc_lines(void) { return LINES; }
 static inline int kc_cols(void) { return COLS; }
 static inline int kc_colors(void) { return COLORS; }

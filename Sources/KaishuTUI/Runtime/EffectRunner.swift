@@ -135,10 +135,6 @@ public final class EffectRunner: @unchecked Sendable {
     /// A message for the screen: a refusal's reason as is, other errors described.
     static func describe(_ error: any Error) -> String {
         if let refusal = error as? Refusal { return refusal.reason }
-        if let described = error as? CustomStringConvertible {
-            let text = described.description
-            if !text.isEmpty { return text }
-        }
         return String(describing: error)
     }
 }
