@@ -14,17 +14,18 @@ public final class Inbox: @unchecked Sendable {
     }
 
     public func post(_ action: Action) {
-        lock.lock()
-        actions.append(action)
-        lock.unlock()
+        lock.withLock { actions.append(action) }
         waker.wake()
     }
 
+    /// Nothing is waiting.
+    public var isEmpty: Bool { lock.withLock { actions.isEmpty } }
+
     public func drain() -> [Action] {
-        lock.lock()
-        defer { lock.unlock() }
-        let drained = actions
-        actions = []
-        return drained
+        lock.withLock {
+            let drained = actions
+            actions = []
+            return drained
+        }
     }
 }
