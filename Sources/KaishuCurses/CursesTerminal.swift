@@ -205,20 +205,36 @@ final class CursesTerminal: Terminal {
     /// alternate character set is not reliable in UTF-8 under tmux and screen.
     private func put(_ cell: Cell, row: Int, column: Int) {
         let (attrs, pair) = styles.attributes(for: cell.style)
-        var scalars: [wchar_t] = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        var cWidth: Int32 = 0
-        for scalar in scalars {
-            let w = kc_wcwidth(scalar)
-            if w < 0 { cWidth = -100 } else { cWidth += w }
+        // Split the cluster where the C library sees a new spacing character (ｶﾞ is one
+        // cluster but two spacing characters for ncurses): each segment is one cchar_t.
+        var segments: [(text: [wchar_t], width: Int32)] = []
+        var total: Int32 = 0
+        var valid = true
+        for scalar in cell.text.unicodeScalars {
+            let value = wchar_t(bitPattern: scalar.value)
+            let w = kc_wcwidth(value)
+            if w < 0 {
+                valid = false
+            } else if w > 0 || segments.isEmpty {
+                segments.append(([value], w))
+                total += w
+            } else {
+                segments[segments.count - 1].text.append(value)
+            }
         }
         let ours = Int32(cell.width)
-        if cWidth != ours || scalars.count >= Int(kc_ccharw_max()) {
-            scalars = ours == 2 ? [wchar_t(0x3000)] : [wchar_t(0x3F)]  // 　 or ?
+        if !valid || total != ours || segments.contains(where: { $0.text.count >= Int(kc_ccharw_max()) }) {
+            segments = [(ours == 2 ? [wchar_t(0x3000)] : [wchar_t(0x3F)], ours)]  // 　 or ?
         }
-        scalars.append(0)
-        var cc = cchar_t()
-        _ = kc_setcchar(&cc, scalars, attrs, pair)
-        _ = mvadd_wch(Int32(row), Int32(column), &cc)
+        var x = Int32(column)
+        for segment in segments {
+            var text = segment.text
+            text.append(0)
+            var cc = cchar_t()
+            _ = kc_setcchar(&cc, text, attrs, pair)
+            _ = mvadd_wch(Int32(row), x, &cc)
+            x += max(1, segment.width)
+        }
     }
 
     // MARK: - Suspend, repaint, bell
