@@ -244,7 +244,8 @@ final class CursesTerminal: Terminal {
         _ = def_prog_mode()
         _ = endwin()
         fflush(kc_stdout())
-        kill(getpid(), SIGSTOP)
+        // raise, not kill: the calling thread itself stops before the next line runs.
+        raise(SIGSTOP)
         // Resumed (SIGCONT): take the terminal back.
         _ = reset_prog_mode()
         forceRepaint()

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import KaishuCore
 import KaishuTUI
 
@@ -87,6 +88,12 @@ private final class ResultBox: @unchecked Sendable {
 private func runLoop(
     store: any CaseStore, configuration: WorkbenchConfiguration, theme: Theme, wantsColor: Bool
 ) throws -> Int32 {
+    // A parent (a test runner, a service manager) may have left signals blocked; the loop's
+    // thread must receive the ones it handles, and ncurses's SIGWINCH and SIGTSTP.
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&handled, number) }
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     let terminal = try CursesTerminal(theme: theme, wantsColor: wantsColor)
     defer { terminal.close() }
     let session = SessionConfig(

@@ -65,10 +65,12 @@ extension Reducer {
                 let canOverride = dialog.overridable.indices.contains(dialog.selected)
                     && dialog.overridable[dialog.selected]
                 guard command == .confirmOverride, canOverride else {
-                    dialog.error =
-                        canOverride
-                        ? "Refused: \(refusal.reason). Press ! to escalate anyway (recorded as an override)."
-                        : "Refused: \(refusal.reason)"
+                    // The refusal is already on screen; only the override needs saying.
+                    if canOverride {
+                        dialog.error = "Press ! to escalate anyway (recorded as an override)."
+                    } else {
+                        effects.append(.bell)
+                    }
                     state.overlay = .escalation(dialog)
                     return
                 }
