@@ -49,6 +49,7 @@ final class CursesTerminal: Terminal {
             throw WorkbenchError(
                 "the workbench needs a terminal that can move the cursor; TERM is '\(term)'. Run it in a terminal emulator, or use the kaishu subcommands.")
         }
+        CrashRestore.saveModes(fd: fileno(outFile))
         guard let screen = newterm(nil, outFile, inFile) else {
             signals?.restore()
             pipe.close()
@@ -56,6 +57,7 @@ final class CursesTerminal: Terminal {
         }
         screenPointer = screen
         _ = set_term(screen)
+        if installSignalHandlers { CrashRestore.arm() }
         raw()
         noecho()
         nonl()
@@ -269,6 +271,7 @@ final class CursesTerminal: Terminal {
         fflush(kc_stdout())
         signals?.restore()
         signals = nil
+        CrashRestore.disarm()
         pipe.close()
     }
 

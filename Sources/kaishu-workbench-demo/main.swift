@@ -1,6 +1,10 @@
 // kaishu-workbench-demo: the workbench over an in-memory demo case book.
 //
 //     kaishu-workbench-demo [--today YYYY-MM-DD] [--cases N] [--theme NAME] [--color auto|always|never]
+//                           [--crash-on-open]
+//
+// `--crash-on-open` makes opening a case crash the process (a runtime trap on an effect's
+// thread): the end-to-end tests use it to check that even a crash gives the terminal back.
 //
 // Nothing is saved to disk: every note and escalation lives until the program quits. The
 // end-to-end tests drive this binary in tmux; `kaishu` itself runs the same workbench over the
@@ -42,18 +46,37 @@ guard let count = Int(countText), count >= 0 else { fail("--cases '\(countText)'
 let theme = value(after: "--theme")
 let colorText = value(after: "--color") ?? "auto"
 guard let color = ColorChoice(rawValue: colorText) else { fail("--color must be auto, always or never") }
+let crashOnOpen = arguments.contains("--crash-on-open")
+arguments.removeAll { $0 == "--crash-on-open" }
 if let unknown = arguments.first { fail("unknown argument '\(unknown)'") }
 
 let calendar = BusinessCalendar(holidays: JapaneseHolidays())
 let store = InMemoryCaseStore(calendar: calendar)
 await DemoCases.fill(store, count: count, today: today)
 
+/// The demo store, optionally trapping when a case is opened.
+struct DemoStore: CaseStore {
+    let base: InMemoryCaseStore
+    let crashOnOpen: Bool
+    func queue(_ query: QueueQuery) async throws -> QueuePage { try await base.queue(query) }
+    func queueCounts(today: CivilDate) async throws -> QueueCounts { try await base.queueCounts(today: today) }
+    func caseFile(_ id: Int64) async throws -> CaseFile? {
+        if crashOnOpen { fatalError("--crash-on-open: opening case \(id)") }
+        return try await base.caseFile(id)
+    }
+    func append(
+        to id: Int64, context: WriteContext, decide: @Sendable (CaseFile) throws -> [EventDraft]
+    ) async throws -> CaseFile {
+        try await base.append(to: id, context: context, decide: decide)
+    }
+}
+
 let configuration = WorkbenchConfiguration(
     today: today, collector: "demo", storeDescription: "demo (in memory, \(count) cases)", themeName: theme,
     color: color, calendar: calendar,
     createDemo: { await DemoCases.fill(store, count: 200, today: today) })
 do {
-    let status = try await runWorkbench(store: store, configuration: configuration)
+    let status = try await runWorkbench(store: DemoStore(base: store, crashOnOpen: crashOnOpen), configuration: configuration)
     exit(status)
 } catch {
     fail("\(error)")

@@ -80,8 +80,8 @@ final class Tmux {
     }
 
     /// Starts the workbench in the shell and waits for the queue.
-    func startWorkbench(_ arguments: String = "--today 2026-11-23 --cases 60") throws {
-        try shell("clear; \(Tmux.binary) \(arguments); echo EXIT=$?")
+    func startWorkbench(_ arguments: String = "--today 2026-11-23 --cases 60", environment: String = "") throws {
+        try shell("clear; \(environment.isEmpty ? "" : "env \(environment) ")\(Tmux.binary) \(arguments); echo EXIT=$?")
         try waitFor("Today's queue")
     }
 
@@ -103,8 +103,8 @@ final class Tmux {
     }
 
     /// After the workbench exited: its status, and the terminal modes the shell gets back.
-    func checkRestored(expectStatus status: Int32) throws {
-        try waitFor("EXIT=\(status)")
+    func checkRestored(expectStatus status: Int32?) throws {
+        if let status { try waitFor("EXIT=\(status)") }
         #expect(try !alternateScreen(), "the alternate screen was left")
         try shell("clear; stty -a | tr -s ' \\n' ' '; echo; echo STTY-$((40+2))")
         let text = try waitFor("STTY-42")

@@ -108,4 +108,13 @@ struct WorkbenchE2ETests {
         #expect(kill(pid, number) == 0)
         try t.checkRestored(expectStatus: 128 + number)
     }
+
+    @Test("a crash on an effect's thread still gives the terminal back")
+    func crash() throws {
+        let t = try Tmux()
+        try t.startWorkbench("--today 2026-11-23 --cases 10 --crash-on-open", environment: "SWIFT_BACKTRACE=enable=no")
+        try t.keys("Enter")
+        try t.waitUntil("a crash status") { $0.contains("EXIT=132") || $0.contains("EXIT=133") || $0.contains("EXIT=134") }
+        try t.checkRestored(expectStatus: nil)
+    }
 }
