@@ -67,24 +67,30 @@ enum Chrome {
         }
     }
 
+    /// Date, then the counts (what a collector checks at a glance), then the store and the
+    /// collector, which are the first to be cut on a narrow window. Counts shorten their labels
+    /// when the full ones do not fit.
     static func statusLine(_ screen: inout Screen, _ state: AppState) {
         let row = screen.size.rows - 1
         screen.fill(row: row, style: Style(.status))
-        var x = 0
-        func part(_ text: String, _ role: Role = .status) {
-            guard x < screen.size.columns else { return }
-            x += screen.put(text, row: row, column: x, style: Style(role))
-        }
-        part(" \(state.today.iso) \(Format.weekday(state.today))")
-        part(" | \(state.config.storeLabel) | \(state.config.collector)")
+        var parts: [(String, Role)] = [(" \(state.today.iso) \(Format.weekday(state.today))", .status)]
         if let counts = state.counts {
-            part(" | due today ")
-            part("\(counts.dueToday)", .statusAccent)
-            part(" | near limitation ")
-            part("\(counts.nearLimitation)", .statusAccent)
-            part(" | broken promises ")
-            part("\(counts.brokenPromises)", .statusAccent)
-            part(" | open \(counts.open)")
+            let full = ["due today ", "near limitation ", "broken promises ", "open "]
+            let short = ["due ", "near ", "broken ", "open "]
+            let values = [counts.dueToday, counts.nearLimitation, counts.brokenPromises, counts.open]
+            let fixedWidth = screen.measure.width(of: parts[0].0)
+                + screen.measure.width(of: " | \(state.config.collector)")
+            let fullWidth = zip(full, values).reduce(0) { $0 + 3 + screen.measure.width(of: $1.0 + String($1.1)) }
+            let labels = fixedWidth + fullWidth <= screen.size.columns ? full : short
+            for (label, value) in zip(labels, values) {
+                parts.append((" | " + label, .status))
+                parts.append(("\(value)", label.hasPrefix("open") ? .status : .statusAccent))
+            }
+        }
+        parts.append((" | \(state.config.collector) | \(state.config.storeLabel)", .status))
+        var x = 0
+        for (text, role) in parts where x < screen.size.columns {
+            x += screen.put(text, row: row, column: x, style: Style(role))
         }
     }
 }
