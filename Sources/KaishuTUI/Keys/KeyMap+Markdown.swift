@@ -4,17 +4,24 @@ extension KeyMap {
     /// The key table as Markdown: what `kaishu keys --markdown` prints and docs/keys.md holds.
     /// Generated from the same table the workbench dispatches on.
     public func markdown() -> String {
-        var out = """
-            # Kaishu keys
+        """
+        # Kaishu keys
 
-            Generated from the workbench's key table (`kaishu keys --markdown`); the `?` help
-            overlay shows the same table. Do not edit by hand.
+        Generated from the workbench's key table (`kaishu keys --markdown`); the `?` help
+        overlay shows the same table. Do not edit by hand.
 
-            """
+        """ + markdownTables(level: 2)
+    }
+
+    /// The tables alone, one section per context, headings at `level` (`##` for 2): what
+    /// docs/workbench.md embeds between its generated-keys markers.
+    public func markdownTables(level: Int) -> String {
+        let hashes = String(repeating: "#", count: max(1, level))
+        var out = ""
         for context in KeyContext.allCases {
             let rows = bindings(in: context)
             guard !rows.isEmpty else { continue }
-            out += "\n## \(context.title)\n\n| Keys | What it does |\n|---|---|\n"
+            out += "\n\(hashes) \(context.title)\n\n| Keys | What it does |\n|---|---|\n"
             for binding in rows {
                 let keys = binding.keyLabel.replacingOccurrences(of: "|", with: "\\|")
                 out += "| `\(keys)` | \(binding.help.replacingOccurrences(of: "|", with: "\\|")) |\n"
@@ -22,7 +29,7 @@ extension KeyMap {
         }
         out += """
 
-            ## Mouse
+            \(hashes) Mouse
 
             | Action | What it does |
             |---|---|
