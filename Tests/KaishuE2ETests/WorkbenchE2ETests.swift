@@ -117,4 +117,16 @@ struct WorkbenchE2ETests {
         try t.waitUntil("a crash status") { $0.contains("EXIT=132") || $0.contains("EXIT=133") || $0.contains("EXIT=134") }
         try t.checkRestored(expectStatus: nil)
     }
+
+    @Test("an empty case book offers the demo book instead of failing")
+    func firstRun() throws {
+        let t = try Tmux()
+        try t.shell("clear; \(Tmux.binary) --today 2026-11-23 --cases 0; echo EXIT=$?")
+        try t.waitFor("Your case book is empty")
+        try t.keys("d")
+        try t.waitFor("Demo case book created")
+        try t.waitFor("Today's queue")
+        try t.keys("q")
+        try t.checkRestored(expectStatus: 0)
+    }
 }
