@@ -1,7 +1,11 @@
 // kaishu-workbench-demo: the workbench over an in-memory demo case book.
 //
 //     kaishu-workbench-demo [--today YYYY-MM-DD] [--cases N] [--theme NAME] [--color auto|always|never]
-//                           [--crash-on-open]
+//                           [--crash-on-open] [--bench KEYS]
+//
+// `--bench KEYS` runs no terminal: it times KEYS keystrokes per scenario through the real
+// update → view → ncurses path (ncurses drawing into a file) and prints p50/p99/max and bytes
+// per key. Use a release build for numbers worth comparing.
 //
 // `--crash-on-open` makes opening a case crash the process (a runtime trap on an effect's
 // thread): the end-to-end tests use it to check that even a crash gives the terminal back.
@@ -46,6 +50,7 @@ guard let count = Int(countText), count >= 0 else { fail("--cases '\(countText)'
 let theme = value(after: "--theme")
 let colorText = value(after: "--color") ?? "auto"
 guard let color = ColorChoice(rawValue: colorText) else { fail("--color must be auto, always or never") }
+let benchText = value(after: "--bench")
 let crashOnOpen = arguments.contains("--crash-on-open")
 arguments.removeAll { $0 == "--crash-on-open" }
 if let unknown = arguments.first { fail("unknown argument '\(unknown)'") }
@@ -75,6 +80,16 @@ let configuration = WorkbenchConfiguration(
     today: today, collector: "demo", storeDescription: "demo (in memory, \(count) cases)", themeName: theme,
     color: color, calendar: calendar,
     createDemo: { await DemoCases.fill(store, count: 200, today: today) })
+if let benchText {
+    guard let keys = Int(benchText), keys > 0 else { fail("--bench '\(benchText)' is not a number of keys") }
+    do {
+        let report = try await WorkbenchBenchmark.run(store: store, configuration: configuration, keys: keys)
+        print("\(count) cases, 80x24\n\(report)")
+        exit(0)
+    } catch {
+        fail("\(error)")
+    }
+}
 do {
     let status = try await runWorkbench(store: DemoStore(base: store, crashOnOpen: crashOnOpen), configuration: configuration)
     exit(status)
