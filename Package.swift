@@ -8,11 +8,13 @@ let package = Package(
         .executable(name: "kaishu", targets: ["kaishu"]),
         .library(name: "KaishuCore", targets: ["KaishuCore"]),
         .library(name: "KaishuStore", targets: ["KaishuStore"]),
+        .library(name: "KaishuLetters", targets: ["KaishuLetters"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure domain: money, civil dates, the law, the workflow, queue ranking. Foundation only.
@@ -32,6 +34,16 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The documents each stage sends: emails (RFC 5322), demand letters, certified mail on
+        // the post office's grid. Mustache templates, overridable from the config folder.
+        .target(
+            name: "KaishuLetters",
+            dependencies: [
+                "KaishuCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         // The workbench's pure core: state, update, view, key table, themes, display width,
         // the runtime loop over a `Terminal` protocol. No C, no store implementation.
         .target(name: "KaishuTUI", dependencies: ["KaishuCore"]),
@@ -50,12 +62,22 @@ let package = Package(
             dependencies: [
                 "KaishuCore",
                 "KaishuStore",
+                "KaishuLetters",
+                "KaishuTUI",
                 "KaishuCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
         .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuCore"]),
+        // Golden files are read from the source tree (Tests/KaishuLettersTests/Golden).
+        .testTarget(
+            name: "KaishuLettersTests",
+            dependencies: ["KaishuLetters", "KaishuCore"],
+            exclude: ["Golden"]
+        ),
+        // Runs the built `kaishu` binary: the command line as scripts see it.
+        .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),
         .testTarget(
             name: "KaishuTUITests",
             dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport"]

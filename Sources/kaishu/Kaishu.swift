@@ -7,12 +7,20 @@ struct Kaishu: AsyncParsableCommand {
         commandName: "kaishu",
         abstract: "回収 — a workbench for collecting unpaid receivables under Japanese law.",
         subcommands: [
+            WorkbenchCommand.self,
+            QueueCommand.self,
+            CaseCommand.self,
+            ImportCommand.self,
+            DemoCommand.self,
+            WriteOffCommand.self,
+            LetterCommand.self,
             HolidaysCommand.self,
             DeadlineCommand.self,
             FeeCommand.self,
             InterestCommand.self,
             PrescriptionCommand.self,
-        ]
+        ],
+        defaultSubcommand: WorkbenchCommand.self
     )
 
     /// Runs the command; usage errors exit 2 (ArgumentParser's default is 64), refused actions and

@@ -42,6 +42,8 @@ extension CaseFact {
             return "next action set to \(to)" + (reason.map { " (\($0))" } ?? "")
         case .letterSent(let kind, let reference):
             return "\(kind) sent" + (reference.map { " (\($0))" } ?? "")
+        case .courtStep(let step):
+            return step.japaneseName + " (\(step.rawValue))"
         case .correction(let seq, let replacement, let reason):
             let what = replacement.map { "replaced by: \($0.fact.summary)" } ?? "voided"
             return "correction of event #\(seq), \(what) — \(reason)"

@@ -22,6 +22,8 @@ public struct CaseState: Hashable, Sendable {
     public var nextAction: CivilDate?
     public var lastContact: CivilDate?
     public var lastPayment: CivilDate?
+    /// The dates of the current payment order once it was served (民事訴訟法391条〜396条).
+    public var paymentOrder: PaymentOrderTimeline?
     /// The events after corrections are applied, in log order, with the fact that stands.
     public var effectiveEvents: [CaseEvent] = []
     /// The whole history as stored, corrections included, in log order.
@@ -113,6 +115,7 @@ public struct CaseState: Hashable, Sendable {
             stage = to
             stageSince = date
             if let court { self.court = court }
+            if to == .paymentOrder && from != .paymentOrder { paymentOrder = nil }
             nextAction = to.isClosed ? nil : calendar.nextBusinessDay(after: date)
             if to.isClosed { promise = nil }
         case .payment(let amount):
@@ -143,6 +146,8 @@ public struct CaseState: Hashable, Sendable {
             nextAction = to
         case .letterSent:
             lastContact = max(lastContact ?? date, date)
+        case .courtStep(let step):
+            applyCourtStep(step, on: date)
         case .correction:
             break
         }
@@ -165,8 +170,32 @@ public struct CaseState: Hashable, Sendable {
         for index in order where left.isPositive {
             let part = min(left, claims[index].outstanding)
             claims[index].paid += part
+            claims[index].payments.append(LateInterestStatement.Payment(date: date, amount: part))
             claims[index].legalFacts.append(.payment(date))
             left -= part
+        }
+    }
+
+    /// Tracks the payment order's periods and schedules the next action on the day the
+    /// collector must act: the first day provisional execution may be applied for, and the day
+    /// the declared order becomes final.
+    private mutating func applyCourtStep(_ step: CourtStep, on date: CivilDate) {
+        switch step {
+        case .paymentOrderServed:
+            let timeline = PaymentOrderTimeline(served: date)
+            paymentOrder = timeline
+            nextAction = timeline.provisionalExecutionFrom
+        case .provisionalExecutionApplied:
+            guard let served = paymentOrder?.served else { return }
+            paymentOrder = PaymentOrderTimeline(served: served, provisionalExecutionApplied: date)
+            nextAction = nil
+        case .declarationServed:
+            guard let served = paymentOrder?.served else { return }
+            let timeline = PaymentOrderTimeline(
+                served: served, provisionalExecutionApplied: paymentOrder?.provisionalExecutionApplied,
+                declarationServed: date)
+            paymentOrder = timeline
+            nextAction = timeline.finalOn
         }
     }
 }

@@ -6,6 +6,8 @@ public struct ClaimState: Hashable, Sendable {
     /// The dated facts that bear on this claim's limitation, in order.
     public var legalFacts: [LegalFact]
     public var limitation: Limitation
+    /// The payments the fold allocated to this claim, in order (for its late-interest statement).
+    public var payments: [LateInterestStatement.Payment] = []
 
     public var outstanding: Money { claim.amount - paid }
     public var isOpen: Bool { outstanding.isPositive }

@@ -36,6 +36,9 @@ public enum CaseFact: Hashable, Codable, Sendable {
     case rescheduled(to: CivilDate, reason: String?)
     /// A letter or email was sent (its legal effect, if any, comes with delivery).
     case letterSent(kind: String, reference: String?)
+    /// A step of a payment order on the event's date: service, the application for provisional
+    /// execution, service of the declared order (民事訴訟法391条〜393条).
+    case courtStep(CourtStep)
     /// Voids an earlier event, optionally replacing what it said. The log keeps both.
     case correction(of: Int64, replacement: Box?, reason: String)
 
@@ -72,6 +75,7 @@ public enum CaseFact: Hashable, Codable, Sendable {
         case .hold: "hold"
         case .rescheduled: "rescheduled"
         case .letterSent: "letter-sent"
+        case .courtStep: "court-step"
         case .correction: "correction"
         }
     }

@@ -22,6 +22,8 @@ public enum CaseAction: Hashable, Sendable {
     case setHold(Bool, reason: String?)
     case reschedule(to: CivilDate, reason: String?)
     case letterSent(kind: String, reference: String?, on: CivilDate)
+    /// A payment order's service, application for provisional execution, or declared order's service.
+    case courtStep(CourtStep, on: CivilDate)
     case correct(seq: Int64, replacement: CaseFact?, reason: String)
 
     public func decide(_ state: CaseState, today: CivilDate) throws -> [EventDraft] {
@@ -165,6 +167,33 @@ public enum CaseAction: Hashable, Sendable {
             try open(state)
             try notInFuture(date, today, "the sending date")
             return [EventDraft(date: date, fact: .letterSent(kind: kind, reference: reference))]
+
+        case .courtStep(let step, let date):
+            try notInFuture(date, today, "the date")
+            try open(state)
+            guard state.stage == .paymentOrder else {
+                throw Refusal("\(step.japaneseName) belongs to a payment order; the case is at \(state.stage.rawValue)")
+            }
+            switch step {
+            case .paymentOrderServed:
+                if let since = state.stageSince, date < since {
+                    throw Refusal("the order cannot be served (\(date)) before it was applied for (\(since))")
+                }
+            case .provisionalExecutionApplied:
+                guard let timeline = state.paymentOrder else {
+                    throw Refusal("record when the payment order was served first")
+                }
+                guard date >= timeline.provisionalExecutionFrom else {
+                    throw Refusal(
+                        "provisional execution can be applied for only from \(timeline.provisionalExecutionFrom), after the objection period (民事訴訟法391条1項)")
+                }
+            case .declarationServed:
+                guard let applied = state.paymentOrder?.provisionalExecutionApplied else {
+                    throw Refusal("record the application for provisional execution first")
+                }
+                guard date >= applied else { throw Refusal("the declared order cannot be served before \(applied)") }
+            }
+            return [EventDraft(date: date, fact: .courtStep(step))]
 
         case .correct(let seq, let replacement, let reason):
             let why = LogText.clean(reason)

@@ -18,8 +18,11 @@ struct InterestCommand: AsyncParsableCommand {
             """
     )
 
+    @Argument(help: "A case id: the damages on each of its open claims (instead of --principal/--from).")
+    var id: Int64?
+
     @Option(help: "The unpaid principal in yen.")
-    var principal: String
+    var principal: String?
 
     @Option(help: "The annual rate in percent (e.g. 3, 14.6); default: the statutory rate.")
     var rate: String?
@@ -28,7 +31,7 @@ struct InterestCommand: AsyncParsableCommand {
     var kind: ObligationKind = .commercial
 
     @Option(help: "The first day of delay (the day after the due date), YYYY-MM-DD.")
-    var from: String
+    var from: String?
 
     @Option(help: "The last day counted, YYYY-MM-DD; default: --today.")
     var to: String?
@@ -38,16 +41,34 @@ struct InterestCommand: AsyncParsableCommand {
 
     @OptionGroup var day: TodayOption
     @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
 
     struct Result: Encodable {
         var interest: Money
     }
 
+    func validate() throws {
+        if id == nil && (principal == nil || from == nil) {
+            throw ValidationError("give a case id, or --principal and --from for a calculation")
+        }
+        if id != nil && (principal != nil || from != nil || rate != nil) {
+            throw ValidationError("a case id takes its principal, dates and rate from the case: drop --principal/--from/--rate")
+        }
+    }
+
     func run() async throws {
         try await failing {
+            if let id {
+                let to = try self.to.map { try CalculatorArguments.date($0, option: "--to") } ?? day.resolve()
+                guard let file = try await store.open().caseFile(id) else { throw CommandFailure("no case \(id)") }
+                let state = CaseState(file: file, calendar: try KaishuConfig.resolved().calendar)
+                try CaseInterestReport(position: CaseLegalPosition(state: state, today: to, method: method))
+                    .print(json: output.json)
+                return
+            }
             let principal = try CalculatorArguments.yen(
-                self.principal, option: "--principal", maximum: LateInterest.maximumPrincipal)
-            let from = try CalculatorArguments.date(self.from, option: "--from")
+                self.principal!, option: "--principal", maximum: LateInterest.maximumPrincipal)
+            let from = try CalculatorArguments.date(self.from!, option: "--from")
             let to =
                 try self.to.map { try CalculatorArguments.date($0, option: "--to") }
                 ?? day.resolve()
@@ -86,5 +107,46 @@ struct InterestCommand: AsyncParsableCommand {
                 )
             }
         }
+    }
+}
+
+/// `kaishu interest ID`: the late-payment damages of each open claim of a case through a date.
+struct CaseInterestReport: Encodable {
+    struct Claim: Encodable {
+        let invoice: String
+        let delayBegan: CivilDate
+        let rate: String
+        let principalOutstanding: Money?
+        let damages: Money?
+        let lines: [InterestStatement.Line]
+    }
+
+    let through: CivilDate
+    let damages: Money
+    let claims: [Claim]
+
+    init(position: CaseLegalPosition) {
+        through = position.today
+        damages = position.damages
+        claims = position.interest.map {
+            Claim(
+                invoice: $0.invoice, delayBegan: $0.delayBegan, rate: $0.rate.explanation,
+                principalOutstanding: $0.statement?.principalOutstanding, damages: $0.statement?.damagesOutstanding,
+                lines: $0.statement?.lines ?? [])
+        }
+    }
+
+    func print(json: Bool) throws {
+        if json { return try printJSON(self) }
+        Swift.print("Late-payment damages through \(through): \(damages)")
+        for claim in claims {
+            let amount = claim.damages.map { "\($0)" } ?? "rate not yet announced"
+            Swift.print("  \(claim.invoice)  delay from \(claim.delayBegan)  \(amount)  — \(claim.rate)")
+            for line in claim.lines {
+                let paid = line.payment.isPositive ? "  paid \(line.payment) → damages \(line.toDamages), principal \(line.toPrincipal)" : ""
+                Swift.print("      \(line.from) – \(line.to)  on \(line.principal): \(line.damages)\(paid)")
+            }
+        }
+        if claims.isEmpty { Swift.print("  no open claim is past its due date") }
     }
 }

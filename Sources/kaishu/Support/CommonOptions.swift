@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaishuCore
+import KaishuStore
 
 /// `--today` (or `KAISHU_TODAY`): the date every computation is relative to. The core never
 /// reads a clock; this is the one place "today" enters, defaulting to the date in Asia/Tokyo.
@@ -32,6 +33,14 @@ enum Clock {
         calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
         return CivilDate(parts.year!, parts.month!, parts.day!)
+    }
+
+    /// The time of day in Japan, for the quiet-hours check.
+    static func localTimeInTokyo(now: Date = Date()) -> LocalTime {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+        let parts = calendar.dateComponents([.hour, .minute], from: now)
+        return LocalTime(parts.hour!, parts.minute!)
     }
 
     /// ISO 8601 with offset, for `recordedAt`.
@@ -69,6 +78,9 @@ extension AsyncParsableCommand {
             throw ExitCode(1)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("kaishu: \(failure.message)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("kaishu: \(error)\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -1,0 +1,207 @@
+import Foundation
+import KaishuCore
+
+/// An event's payload: the `CaseFact` as JSON with sorted keys, in exactly the shape its `Codable`
+/// conformance reads and writes (`{"payment":{"amount":120000}}`).
+///
+/// Why not `JSONEncoder`: on Linux it costs tens of microseconds per small value, which is most of
+/// the time of a million-case demo or a large import. This writer produces the same bytes as
+/// `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` — a test holds it to that for
+/// every kind of fact — and decoding still goes through `JSONDecoder`, so the `Codable`
+/// conformance stays the one definition of the format. The hash covers the stored text, so
+/// verifying the chain never depends on re-encoding.
+enum FactJSON {
+    static func encode(_ fact: CaseFact) -> String {
+        var out = JSONText()
+        write(fact, into: &out)
+        return out.text
+    }
+
+    static func decode(_ payload: String) throws -> CaseFact {
+        try JSONDecoder().decode(CaseFact.self, from: Data(payload.utf8))
+    }
+
+    /// Keys are written in sorted (byte) order by hand; `nil` optionals are left out, as the
+    /// synthesized `encodeIfPresent` does.
+    private static func write(_ fact: CaseFact, into out: inout JSONText) {
+        switch fact {
+        case .opened(let source):
+            out.object("opened") { $0.field("source", string: source) }
+        case .claimAdded(let claim):
+            out.object("claimAdded") { o in
+                o.key("_0")
+                write(claim, into: &o)
+            }
+        case .contact(let log):
+            out.object("contact") { o in
+                o.key("_0")
+                write(log, into: &o)
+            }
+        case .stageChanged(let from, let to, let reason, let court):
+            out.object("stageChanged") { o in
+                o.field("court", string: court)
+                o.field("from", string: from.rawValue)
+                o.field("reason", string: reason)
+                o.field("to", string: to.rawValue)
+            }
+        case .payment(let amount):
+            out.object("payment") { $0.field("amount", int: amount.yen) }
+        case .acknowledgment(let note):
+            out.object("acknowledgment") { $0.field("note", string: note) }
+        case .demandDelivered(let reference):
+            out.object("demandDelivered") { $0.field("reference", string: reference) }
+        case .agreement(let until):
+            out.object("agreement") { $0.field("until", string: until?.iso) }
+        case .refusal:
+            out.object("refusal") { _ in }
+        case .judgment(let note):
+            out.object("judgment") { $0.field("note", string: note) }
+        case .proceedingEnded(let reason):
+            out.object("proceedingEnded") { $0.field("reason", string: reason) }
+        case .disputed(let on, let reason):
+            out.object("disputed") { o in
+                o.field("_0", bool: on)
+                o.field("reason", string: reason)
+            }
+        case .hold(let on, let reason):
+            out.object("hold") { o in
+                o.field("_0", bool: on)
+                o.field("reason", string: reason)
+            }
+        case .rescheduled(let to, let reason):
+            out.object("rescheduled") { o in
+                o.field("reason", string: reason)
+                o.field("to", string: to.iso)
+            }
+        case .letterSent(let kind, let reference):
+            out.object("letterSent") { o in
+                o.field("kind", string: kind)
+                o.field("reference", string: reference)
+            }
+        case .courtStep(let step):
+            out.object("courtStep") { $0.field("_0", string: step.rawValue) }
+        case .correction(let target, let replacement, let reason):
+            out.object("correction") { o in
+                o.field("of", int: target)
+                o.field("reason", string: reason)
+                if let replacement {
+                    o.key("replacement")
+                    write(replacement.fact, into: &o)
+                }
+            }
+        }
+    }
+
+    private static func write(_ claim: Claim, into out: inout JSONText) {
+        out.open()
+        out.field("amount", int: claim.amount.yen)
+        out.field("contractDate", string: claim.contractDate.iso)
+        out.field("dueDate", string: claim.dueDate?.iso)
+        out.field("invoice", string: claim.invoice)
+        out.field("kind", string: claim.kind.rawValue)
+        out.field("knownDate", string: claim.knownDate?.iso)
+        out.field("paidBefore", int: claim.paidBefore.yen)
+        out.close()
+    }
+
+    private static func write(_ log: ContactLog, into out: inout JSONText) {
+        out.open()
+        out.field("callbackOn", string: log.callbackOn?.iso)
+        out.field("callbackTime", string: log.callbackTime)
+        out.field("channel", string: log.channel.rawValue)
+        out.field("outcome", string: log.outcome.rawValue)
+        if let promise = log.promise {
+            out.key("promise")
+            out.open()
+            out.field("amount", int: promise.amount.yen)
+            out.field("date", string: promise.date.iso)
+            out.close()
+        }
+        out.field("text", string: log.text)
+        out.field("time", string: log.time)
+        out.close()
+    }
+}
+
+/// A minimal JSON writer: objects, string/number/bool fields, and `JSONEncoder`'s string escapes.
+struct JSONText {
+    private(set) var text = ""
+    private var needsComma = false
+
+    mutating func open() {
+        text.append("{")
+        needsComma = false
+    }
+
+    mutating func close() {
+        text.append("}")
+        needsComma = true
+    }
+
+    /// `{"name":{…}}`: the shape of an enum case with associated values.
+    mutating func object(_ name: String, _ body: (inout JSONText) -> Void) {
+        open()
+        key(name)
+        open()
+        body(&self)
+        close()
+        close()
+    }
+
+    mutating func key(_ name: String) {
+        if needsComma { text.append(",") }
+        JSONText.appendQuoted(name, to: &text)
+        text.append(":")
+        needsComma = false
+    }
+
+    mutating func field(_ name: String, string value: String?) {
+        guard let value else { return }
+        key(name)
+        JSONText.appendQuoted(value, to: &text)
+        needsComma = true
+    }
+
+    mutating func field(_ name: String, int value: Int64) {
+        key(name)
+        text.append(String(value))
+        needsComma = true
+    }
+
+    mutating func field(_ name: String, bool value: Bool) {
+        key(name)
+        text.append(value ? "true" : "false")
+        needsComma = true
+    }
+
+    /// Appends a JSON string literal: quote, backslash and control characters escaped; everything
+    /// else (Japanese text, `/`) as is.
+    static func appendQuoted(_ value: String, to text: inout String) {
+        text.append("\"")
+        var plain = true
+        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            plain = false
+            break
+        }
+        if plain {
+            text.append(value)
+        } else {
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": text.append("\\\"")
+                case "\\": text.append("\\\\")
+                case "\n": text.append("\\n")
+                case "\r": text.append("\\r")
+                case "\t": text.append("\\t")
+                case "\u{08}": text.append("\\b")
+                case "\u{0C}": text.append("\\f")
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                default: text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        text.append("\"")
+    }
+}

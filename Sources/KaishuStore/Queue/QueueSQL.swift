@@ -1,0 +1,154 @@
+import GRDB
+import KaishuCore
+
+/// The queue as SQL: one index per `QueueOrder`, keyset positions, never OFFSET, never a sort.
+///
+/// Each order is a list of sort columns ending in `id` (ascending), and an index over exactly those
+/// columns in those directions, partial on `status = 'open'`. A page after a cursor `(k1 … kn, id)`
+/// is the union of n + 1 disjoint index ranges, read in order until the page is full:
+///
+///     k1 = ? AND … AND kn = ? AND id > ?
+///     k1 = ? AND … AND k(n-1) = ? AND kn ▹ ?       (▹ is > for ascending, < for descending)
+///     …
+///     k1 ▹ ?
+///
+/// Each range is an index seek followed by an ordered scan (`INDEXED BY` makes SQLite refuse rather
+/// than fall back to a scan and sort), which is why mixed directions such as urgency's
+/// `outstanding DESC` need no row-value trick. A page before a cursor is the same with every
+/// direction reversed, read back to front.
+struct QueueSQL {
+    struct Column {
+        var name: String
+        var descending: Bool
+        var isInteger: Bool
+    }
+
+    enum Direction {
+        case forward, backward
+    }
+
+    var index: String
+    var columns: [Column]
+
+    init(_ order: QueueOrder) {
+        switch order {
+        case .urgency:
+            index = "cases_queue_urgency"
+            columns = [
+                Column(name: "tier", descending: false, isInteger: true),
+                Column(name: "outstanding", descending: true, isInteger: true),
+                Column(name: "oldest_due", descending: false, isInteger: false),
+            ]
+        case .expiry:
+            index = "cases_queue_expiry"
+            columns = [Column(name: "expires", descending: false, isInteger: false)]
+        case .amount:
+            index = "cases_queue_amount"
+            columns = [Column(name: "outstanding", descending: true, isInteger: true)]
+        case .debtor:
+            index = "cases_queue_debtor"
+            columns = [Column(name: "name_key", descending: false, isInteger: false)]
+        }
+    }
+
+    static let rowColumns = """
+        id, debtor_name, debtor_code, outstanding, stage, expires, oldest_due, next_action, \
+        last_contact, promise_date, promise_amount, disputed, on_hold, collector, tier, name_key
+        """
+
+    /// The statements that read rows from `start` (exclusive, unless `inclusive`) in `direction`,
+    /// in the order they must run; each ends in `LIMIT ?`, whose argument the caller appends.
+    /// Without a start, one statement from the end.
+    func statements(
+        scope: QueueQuery.Scope, filter: String?, direction: Direction,
+        start: (key: [DatabaseValue], id: Int64)?, inclusive: Bool = false
+    ) -> [(sql: String, arguments: StatementArguments)] {
+        var base = "SELECT \(QueueSQL.rowColumns) FROM cases INDEXED BY \(index) WHERE status = 'open'"
+        var baseArguments: StatementArguments = []
+        if scope == .today {
+            base += " AND tier <= \(QueueRanking.Tier.actionDue.rawValue)"
+        }
+        if let filter, !filter.isEmpty {
+            base += " AND search_key LIKE ? ESCAPE '\\'"
+            baseArguments += [SearchKey.likePattern(filter)]
+        }
+        let backward = direction == .backward
+        let orderBy =
+            " ORDER BY "
+            + (columns.map { "\($0.name)\($0.descending != backward ? " DESC" : "")" } + ["id\(backward ? " DESC" : "")"])
+            .joined(separator: ", ") + " LIMIT ?"
+
+        guard let start else {
+            return [(base + orderBy, baseArguments)]
+        }
+        var result: [(sql: String, arguments: StatementArguments)] = []
+        for depth in stride(from: columns.count, through: 0, by: -1) {
+            var conditions: [String] = []
+            var arguments = baseArguments
+            for position in 0..<depth {
+                conditions.append("\(columns[position].name) = ?")
+                arguments += [start.key[position]]
+            }
+            if depth == columns.count {
+                let op = backward ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">")
+                conditions.append("id \(op) ?")
+                arguments += [start.id]
+            } else {
+                let column = columns[depth]
+                conditions.append("\(column.name) \(column.descending != backward ? "<" : ">") ?")
+                arguments += [start.key[depth]]
+            }
+            result.append((base + " AND " + conditions.joined(separator: " AND ") + orderBy, arguments))
+        }
+        return result
+    }
+
+    /// The stored sort values of a cursor, checked against this order's columns.
+    func keyValues(of cursor: QueueCursor, order: QueueOrder) throws -> [DatabaseValue] {
+        guard cursor.order == order, cursor.key.count == columns.count else {
+            throw StoreError.badCursor("a \(cursor.order.rawValue) cursor cannot page the \(order.rawValue) order")
+        }
+        return try zip(columns, cursor.key).map { column, text in
+            if column.isInteger {
+                guard let value = Int64(text) else {
+                    throw StoreError.badCursor("cursor value '\(text)' for \(column.name) is not a number")
+                }
+                return value.databaseValue
+            }
+            return text.databaseValue
+        }
+    }
+
+    /// The cursor of a row in this order: its sort values as stored, and its id.
+    func cursor(of row: Row, order: QueueOrder) -> QueueCursor {
+        let key = columns.map { column -> String in
+            column.isInteger ? String(row[column.name] as Int64) : (row[column.name] as String)
+        }
+        return QueueCursor(order: order, key: key, id: row["id"])
+    }
+
+    func queueRow(_ row: Row, order: QueueOrder) throws -> QueueRow {
+        let promise: Promise?
+        if let date = CivilDate(column: row["promise_date"]), let amount: Int64 = row["promise_amount"] {
+            promise = Promise(date: date, amount: Money(amount))
+        } else {
+            promise = nil
+        }
+        return QueueRow(
+            id: row["id"],
+            debtorName: row["debtor_name"],
+            debtorCode: row["debtor_code"],
+            outstanding: Money(row["outstanding"] as Int64),
+            stage: try Stage(column: row["stage"]),
+            expires: CivilDate(column: row["expires"]),
+            oldestDue: CivilDate(column: row["oldest_due"]),
+            nextAction: CivilDate(column: row["next_action"]),
+            lastContact: CivilDate(column: row["last_contact"]),
+            promise: promise,
+            disputed: row["disputed"],
+            onHold: row["on_hold"],
+            collector: row["collector"],
+            tier: try QueueRanking.Tier(column: row["tier"]),
+            cursor: cursor(of: row, order: order))
+    }
+}
