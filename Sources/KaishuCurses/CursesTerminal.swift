@@ -50,6 +50,13 @@ final class CursesTerminal: Terminal {
                 "the workbench needs a terminal that can move the cursor; TERM is '\(term)'. Run it in a terminal emulator, or use the kaishu subcommands.")
         }
         CrashRestore.saveModes(fd: fileno(outFile))
+        // On a terminal its real size wins: an exported LINES/COLUMNS (a shell's stale copy)
+        // would pin ncurses to that size and resizing would not redraw. Without a terminal
+        // (tests and the benchmark draw into a file) the variables give the size.
+        if isatty(fileno(outFile)) == 1 {
+            unsetenv("LINES")
+            unsetenv("COLUMNS")
+        }
         guard let screen = newterm(nil, outFile, inFile) else {
             signals?.restore()
             pipe.close()

@@ -18,6 +18,8 @@ struct CursesTerminalTests {
         defer {
             fclose(output)
             fclose(input)
+            unsetenv("LINES")
+            unsetenv("COLUMNS")
         }
         let terminal = try CursesTerminal(
             theme: ThemeLibrary.defaultTheme, wantsColor: false, input: input, output: output,

@@ -144,7 +144,12 @@ final class Tmux {
         let argv: [UnsafeMutablePointer<CChar>?] = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, environ)
+        // A stale LINES/COLUMNS (another test sets them) must not reach the shell in the pane.
+        var environment: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment
+            .filter { $0.key != "LINES" && $0.key != "COLUMNS" }
+            .map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { environment.forEach { free($0) } }
+        let result = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, &environment)
         guard result == 0 else { throw E2EFailure("cannot start \(arguments.joined(separator: " ")): error \(result)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -67,10 +67,10 @@ struct WorkbenchE2ETests {
         try t.checkRestored(expectStatus: 0)
     }
 
-    @Test("resizing redraws at once; too small a window asks for a larger one")
+    @Test("resizing redraws at once, even with a stale LINES/COLUMNS exported; too small a window asks for a larger one")
     func resize() throws {
         let t = try Tmux()
-        try t.startWorkbench()
+        try t.startWorkbench(environment: "LINES=30 COLUMNS=100")
         #expect(try t.capture().contains("Contact"))
         try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
         try t.waitUntil("the narrow layout") { $0.contains("Debtor") && !$0.contains("Contact") }

@@ -61,7 +61,7 @@ extension Reducer {
                 return
             }
             var override = false
-            if let refusal = option.refusal {
+            if option.refusal != nil {
                 let canOverride = dialog.overridable.indices.contains(dialog.selected)
                     && dialog.overridable[dialog.selected]
                 guard command == .confirmOverride, canOverride else {
