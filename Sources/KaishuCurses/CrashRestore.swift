@@ -21,7 +21,7 @@ enum CrashRestore {
 
     /// Arms the handler; call after `newterm` (the reset sequence comes from its terminfo).
     static func arm() {
-        var bytes: [UInt8] = []
+        var bytes: [UInt8] = Array("\u{1B}[?2004l".utf8)  // bracketed paste off
         for capability in ["sgr0", "cnorm", "rmcup"] {
             guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
             bytes += Array(String(cString: value).utf8)

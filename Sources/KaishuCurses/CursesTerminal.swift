@@ -24,8 +24,15 @@ final class CursesTerminal: Terminal {
     private var previous: Screen?
     private var cursorVisible: Int32 = -1
     private let inputFD: Int32
+    private let outputFD: Int32
     private var closed = false
     private let measure: DisplayWidth
+    /// Text of a bracketed paste still arriving (`nil` outside a paste).
+    private var pasting: String?
+
+    /// Key codes ncurses reports for the bracketed-paste markers (`define_key`).
+    static let pasteStart = KEY_MAX + 1
+    static let pasteEnd = KEY_MAX + 2
 
     /// Opens the terminal on `input`/`output` (the process's own terminal by default).
     init(
@@ -42,6 +49,7 @@ final class CursesTerminal: Terminal {
         let inFile = input ?? kc_stdin()
         let outFile = output ?? kc_stdout()
         inputFD = fileno(inFile)
+        outputFD = fileno(outFile)
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else {
             signals?.restore()
@@ -75,6 +83,10 @@ final class CursesTerminal: Terminal {
         _ = mousemask(
             kc_button1_clicked() | kc_button1_double_clicked() | kc_button4_pressed() | kc_button5_pressed(), nil)
         _ = mouseinterval(200)
+        // Bracketed paste: pasted text arrives whole, so a newline in it cannot submit a form
+        // (ncurses 6.4 does not decode the markers itself).
+        _ = define_key("\u{1B}[200~", CursesTerminal.pasteStart)
+        _ = define_key("\u{1B}[201~", CursesTerminal.pasteEnd)
         var depth = ColorDepth.mono
         if wantsColor && has_colors() {
             start_color()
@@ -83,6 +95,7 @@ final class CursesTerminal: Terminal {
         }
         styles = CursesStyles(theme: theme, depth: depth)
         size = Size(rows: Int(kc_lines()), columns: Int(kc_cols()))
+        setBracketedPaste(true)
     }
 
     /// The colour depth in use (`mono` without colour).
@@ -117,7 +130,21 @@ final class CursesTerminal: Terminal {
         while events.count < 512 {
             let result = get_wch(&value)
             if result == ERR { break }
-            if result == KEY_CODE_YES {
+            if result == KEY_CODE_YES && Int32(value) == CursesTerminal.pasteStart {
+                pasting = ""
+            } else if result == KEY_CODE_YES && Int32(value) == CursesTerminal.pasteEnd {
+                if let text = pasting, !text.isEmpty { events.append(.input(.paste(text))) }
+                pasting = nil
+            } else if pasting != nil {
+                // Inside a paste: characters are text; line breaks and tabs stay (the editor
+                // turns them into spaces), other control characters are dropped.
+                if result != KEY_CODE_YES, let scalar = Unicode.Scalar(UInt32(value)) {
+                    let v = scalar.value
+                    if v == 0x0A || v == 0x0D || v == 0x09 || (v >= 0x20 && !(0x7F...0x9F).contains(v)) {
+                        pasting!.unicodeScalars.append(v == 0x0D ? "\n" : scalar)
+                    }
+                }
+            } else if result == KEY_CODE_YES {
                 if let event = decodeKeyCode(Int32(value)) { events.append(event) }
             } else if let key = CursesTerminal.decodeCharacter(UInt32(value)) {
                 events.append(.input(.key(key)))
@@ -249,7 +276,15 @@ final class CursesTerminal: Terminal {
     // MARK: - Suspend, repaint, bell
 
     /// Ctrl-Z: give the terminal back to the shell, stop, and repaint everything on `fg`.
+    /// Turns the terminal's bracketed-paste mode on or off. Written straight to the terminal:
+    /// the mode is independent of what ncurses has buffered.
+    private func setBracketedPaste(_ on: Bool) {
+        let sequence = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+        _ = sequence.withUnsafeBytes { write(outputFD, $0.baseAddress, $0.count) }
+    }
+
     func suspend() {
+        setBracketedPaste(false)
         _ = def_prog_mode()
         _ = endwin()
         fflush(kc_stdout())
@@ -257,6 +292,7 @@ final class CursesTerminal: Terminal {
         raise(SIGSTOP)
         // Resumed (SIGCONT): take the terminal back.
         _ = reset_prog_mode()
+        setBracketedPaste(true)
         forceRepaint()
         _ = refresh()
     }
@@ -271,6 +307,7 @@ final class CursesTerminal: Terminal {
     func close() {
         guard !closed else { return }
         closed = true
+        setBracketedPaste(false)
         _ = curs_set(1)
         _ = endwin()
         if let screenPointer { delscreen(screenPointer) }

@@ -129,4 +129,20 @@ struct WorkbenchE2ETests {
         try t.keys("q")
         try t.checkRestored(expectStatus: 0)
     }
+
+    @Test("a pasted line break does not submit the note: the paste arrives whole")
+    func bracketedPaste() throws {
+        let t = try Tmux()
+        try t.startWorkbench()
+        try t.keys("c", "1")
+        try t.waitFor("Call: no answer")
+        try t.tmux(["set-buffer", "-b", "note", "折り返し待ち\n明日また架電"])
+        try t.tmux(["paste-buffer", "-p", "-b", "note", "-t", "e2e"])
+        try t.waitFor("折り返し待ち 明日また架電")
+        #expect(try !t.capture().contains("Saved"))
+        try t.keys("Enter")
+        try t.waitFor("Saved: call, no answer")
+        try t.keys("q")
+        try t.checkRestored(expectStatus: 0)
+    }
 }
