@@ -56,7 +56,8 @@ extension Reducer {
         case .acknowledgment: "acknowledgment"
         case .dispute(let on): on ? "marked disputed" : "dispute resolved"
         case .hold(let on): on ? "put on hold" : "hold released"
-        case .reschedule: "next action on \(form.text(.date) ?? "")"
+        case .reschedule:
+            "next action on \(FieldParsing.date(form.text(.date) ?? "", today: state.today)?.iso ?? form.text(.date) ?? "")"
         case .deescalate(let stage): "back to \(stage.rawValue)"
         }
     }
