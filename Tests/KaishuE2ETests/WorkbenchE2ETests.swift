@@ -145,4 +145,18 @@ struct WorkbenchE2ETests {
         try t.keys("q")
         try t.checkRestored(expectStatus: 0)
     }
+
+    @Test("SIGTSTP from outside stops with the terminal restored; fg redraws")
+    func externalStop() throws {
+        let t = try Tmux()
+        try t.startWorkbench()
+        let pid = try t.workbenchPID()
+        #expect(kill(pid, SIGTSTP) == 0)
+        try t.waitFor("Stopped")
+        #expect(try !t.alternateScreen())
+        try t.shell("fg; echo EXIT=$?")
+        try t.waitFor("Today's queue")
+        try t.keys("q")
+        try t.checkRestored(expectStatus: 0)
+    }
 }
