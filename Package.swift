@@ -28,6 +28,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // ncursesw as Swift sees it: a module map and a shim header of inline wrappers.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
         // The documents each stage sends: emails (RFC 5322), demand letters, certified mail on
         // the post office's grid. Mustache templates, overridable from the config folder.
         .target(
@@ -41,6 +47,16 @@ let package = Package(
         // The workbench's pure core: state, update, view, key table, themes, display width,
         // the runtime loop over a `Terminal` protocol. No C, no store implementation.
         .target(name: "KaishuTUI", dependencies: ["KaishuCore"]),
+        // The only code that touches the terminal: the ncurses adapter and `Workbench.run`.
+        .target(name: "KaishuCurses", dependencies: ["KaishuTUI", "KaishuCore", "CNcursesw"]),
+        // Test doubles shared by test targets and benchmarks: an in-memory case store.
+        .target(name: "KaishuTestSupport", dependencies: ["KaishuCore"]),
+        // The workbench over an in-memory demo case book: the end-to-end tests' subject and a
+        // quick way to try the screens without a database.
+        .executableTarget(
+            name: "kaishu-workbench-demo",
+            dependencies: ["KaishuCurses", "KaishuTUI", "KaishuTestSupport", "KaishuCore"]
+        ),
         .executableTarget(
             name: "kaishu",
             dependencies: [
@@ -48,6 +64,7 @@ let package = Package(
                 "KaishuStore",
                 "KaishuLetters",
                 "KaishuTUI",
+                "KaishuCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,5 +78,12 @@ let package = Package(
         ),
         // Runs the built `kaishu` binary: the command line as scripts see it.
         .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),
+        .testTarget(
+            name: "KaishuTUITests",
+            dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport"]
+        ),
+        .testTarget(name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore"]),
+        // Runs the workbench binary in a private tmux server; skipped without tmux.
+        .testTarget(name: "KaishuE2ETests"),
     ]
 )

@@ -1,0 +1,129 @@
+@preconcurrency internal import CNcursesw
+import Foundation
+import Glibc
+import KaishuCore
+import KaishuTUI
+
+/// Keystroke-to-frame timings of the real update → view → ncurses path, and the bytes ncurses
+/// sends per keystroke, without a terminal: ncurses draws into a temporary file (`newterm` with
+/// `TERM=xterm-256color`, a fixed window size), keys are fed straight to the runtime, and every
+/// store effect a key starts is awaited before the frame counts as done.
+///
+/// It measures the app's slice of the latency (issue 7's targets: p99 ≤ 2 ms per navigation
+/// key, first frame ≤ 100 ms warm); run it on a release build. The store is any `CaseStore`,
+/// so the same harness runs over the SQLite case book.
+public enum WorkbenchBenchmark {
+    /// One measured scenario.
+    public struct Series: Sendable, CustomStringConvertible {
+        public var name: String
+        /// Milliseconds per key, sorted.
+        public var milliseconds: [Double]
+        /// Bytes ncurses wrote per key.
+        public var bytes: [Int]
+
+        public func percentile(_ p: Double) -> Double {
+            guard !milliseconds.isEmpty else { return 0 }
+            let index = min(milliseconds.count - 1, Int((p / 100 * Double(milliseconds.count)).rounded(.up)) - 1)
+            return milliseconds[max(0, index)]
+        }
+
+        public var description: String {
+            let meanBytes = bytes.isEmpty ? 0 : bytes.reduce(0, +) / bytes.count
+            let label = name.padding(toLength: 18, withPad: " ", startingAt: 0)
+            return label + String(
+                format: " n=%5d  p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms  bytes/key %6d",
+                milliseconds.count, percentile(50), percentile(99), milliseconds.last ?? 0, meanBytes)
+        }
+    }
+
+    public struct Report: Sendable, CustomStringConvertible {
+        /// From start to the first frame showing the loaded queue.
+        public var firstFrameMilliseconds: Double
+        public var firstFrameBytes: Int
+        public var series: [Series]
+
+        public var description: String {
+            String(format: "first frame        %.3f ms, %d bytes\n", firstFrameMilliseconds, firstFrameBytes)
+                + series.map(\.description).joined(separator: "\n")
+        }
+    }
+
+    /// Runs the scenarios: moving down and up, paging, opening a case and going back, typing a
+    /// note. `keys` is the number of measured keys per scenario.
+    public static func run(
+        store: any CaseStore, configuration: WorkbenchConfiguration, size: Size = Size(rows: 24, columns: 80),
+        keys: Int = 1000
+    ) async throws -> Report {
+        setenv("TERM", "xterm-256color", 1)
+        setenv("LINES", String(size.rows), 1)
+        setenv("COLUMNS", String(size.columns), 1)
+        let path = NSTemporaryDirectory() + "kaishu-bench-\(getpid()).out"
+        guard let output = fopen(path, "w+"), let input = fopen("/dev/null", "r") else {
+            throw WorkbenchError("cannot open the benchmark's output file \(path)")
+        }
+        defer {
+            fclose(output)
+            fclose(input)
+            unlink(path)
+        }
+        let theme = try ThemeLibrary.load(configuration.themeName, environment: configuration.environment)
+        let terminal = try CursesTerminal(
+            theme: theme, wantsColor: true, input: input, output: output, installSignalHandlers: false)
+        defer { terminal.close() }
+        let session = SessionConfig(
+            today: configuration.today, collector: configuration.collector,
+            storeLabel: configuration.storeDescription, sessionID: configuration.sessionID,
+            pageSize: configuration.pageSize)
+        let runtime = Runtime(
+            state: AppState(config: session, size: terminal.size), terminal: terminal, store: store,
+            calendar: configuration.calendar, timestamp: { "2000-01-01T00:00:00+09:00" })
+
+        func written() -> Int {
+            fflush(output)
+            return Int(ftell(output))
+        }
+        func settle() async {
+            while true {
+                await runtime.runner.waitUntilIdle()
+                if !runtime.step(timeout: 0) && runtime.runner.pendingCount == 0 { return }
+            }
+        }
+        func measure(_ name: String, _ keysFor: (Int) -> [Key]) async -> Series {
+            var times: [Double] = []
+            var bytes: [Int] = []
+            for index in 0..<keys {
+                for key in keysFor(index) {
+                    let before = written()
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    runtime.dispatch(.input(.key(key)))
+                    if runtime.runner.pendingCount > 0 { await settle() }
+                    runtime.draw()
+                    let end = DispatchTime.now().uptimeNanoseconds
+                    times.append(Double(end - start) / 1_000_000)
+                    bytes.append(written() - before)
+                }
+            }
+            return Series(name: name, milliseconds: times.sorted(), bytes: bytes)
+        }
+
+        let startBytes = written()
+        let start = DispatchTime.now().uptimeNanoseconds
+        runtime.start()
+        await settle()
+        let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        let firstBytes = written() - startBytes
+
+        var series: [Series] = []
+        series.append(await measure("navigate j/k") { index in [(index / 40) % 2 == 0 ? .char("j") : .char("k")] })
+        series.append(await measure("page PgDn/PgUp") { index in [(index / 10) % 2 == 0 ? .pageDown : .pageUp] })
+        series.append(await measure("open case / back") { index in [index % 2 == 0 ? .enter : .escape] })
+        runtime.dispatch(.input(.key(.char("c"))))
+        runtime.dispatch(.input(.key(.char("1"))))
+        series.append(await measure("type in the note") { index in
+            let text = Array("入金予定の確認をしました")
+            return [index % 30 == 29 ? .ctrl("u") : .char(text[index % text.count])]
+        })
+        runtime.dispatch(.input(.key(.escape)))
+        return Report(firstFrameMilliseconds: firstFrame, firstFrameBytes: firstBytes, series: series)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import KaishuCore
+
+/// Reading what a collector types into date, amount and time fields.
+///
+/// Dates: `2026-11-30` (the form Kaishu writes), `2026/11/30`, `20261130`, `11/30` or `11-30`
+/// (this year), `today`, `tomorrow`, and `+N` (N days from today). Full-width digits are
+/// accepted. Amounts: digits with optional commas, `¥`/`円`, full-width digits (`１２，０００円`).
+/// Times: `14:30`, `9:00`.
+public enum FieldParsing {
+    /// Full-width to ASCII, trimmed.
+    static func normalise(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+    }
+
+    public static func date(_ text: String, today: CivilDate) -> CivilDate? {
+        let s = normalise(text).lowercased()
+        if s == "today" || s == "今日" { return today }
+        if s == "tomorrow" || s == "明日" { return today.adding(days: 1) }
+        if s.hasPrefix("+"), let days = Int(s.dropFirst()), (0...3650).contains(days) {
+            return today.adding(days: days)
+        }
+        if let iso = CivilDate(iso: s) { return iso }
+        if s.count == 8, s.allSatisfy(\.isASCII), let _ = Int(s) {
+            let chars = Array(s)
+            if let y = Int(String(chars[0..<4])), let m = Int(String(chars[4..<6])), let d = Int(String(chars[6..<8])) {
+                return CivilDate(year: y, month: m, day: d)
+            }
+        }
+        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }) else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count else { return nil }
+        switch numbers.count {
+        case 3 where parts[0].count == 4:
+            return CivilDate(year: numbers[0], month: numbers[1], day: numbers[2])
+        case 2:
+            return CivilDate(year: today.year, month: numbers[0], day: numbers[1])
+        default:
+            return nil
+        }
+    }
+
+    public static func amount(_ text: String) -> Money? {
+        var s = normalise(text)
+        for mark in ["¥", "￥", "\\", "円", "yen"] { s = s.replacingOccurrences(of: mark, with: "") }
+        s = s.trimmingCharacters(in: .whitespaces)
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }),
+            !s.hasPrefix(","), !s.hasSuffix(",")
+        else { return nil }
+        let groups = s.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard groups.dropFirst().allSatisfy({ $0.count == 3 }), (1...3).contains(groups[0].count) else {
+                return nil
+            }
+        }
+        guard let yen = Int64(s.replacingOccurrences(of: ",", with: "")) else { return nil }
+        return Money(yen: yen)
+    }
+
+    /// `HH:mm`, normalised to two-digit hours.
+    public static func time(_ text: String) -> String? {
+        let s = normalise(text)
+        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2,
+            (0...23).contains(h), (0...59).contains(m)
+        else { return nil }
+        return (h < 10 ? "0" : "") + "\(h):" + String(parts[1])
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import KaishuCore
+
+/// The workbench's loop over any `Terminal`: input and effect results in, frames out.
+///
+/// One thread runs it and is the only one that touches the state and the terminal. Each turn:
+/// wait for input or a wake-up; feed every terminal event and every finished effect through
+/// `update`; start the effects it returns; draw `view(state)` once. Effects run as tasks in
+/// the `EffectRunner` and come back through the `Inbox`, which wakes the terminal's wait.
+///
+/// `CursesTerminal` drives it for real; tests and the benchmark drive it with `MemoryTerminal`
+/// and `step()`.
+public final class Runtime {
+    public private(set) var state: AppState
+    public let terminal: any Terminal
+    public let runner: EffectRunner
+    public let inbox: Inbox
+    public let keys: KeyMap
+    /// Frames drawn so far.
+    public private(set) var frames = 0
+
+    public init(
+        state: AppState, terminal: any Terminal, store: any CaseStore, calendar: BusinessCalendar,
+        timestamp: @escaping @Sendable () -> String = Runtime.isoNow,
+        createDemo: EffectRunner.DemoMaker? = nil, keys: KeyMap = .standard
+    ) {
+        self.state = state
+        self.terminal = terminal
+        self.keys = keys
+        let inbox = Inbox(waker: terminal.waker)
+        self.inbox = inbox
+        self.runner = EffectRunner(
+            store: store, calendar: calendar, collector: state.config.collector, today: state.today,
+            timestamp: timestamp, createDemo: createDemo, post: { inbox.post($0) })
+    }
+
+    /// Runs until `update` sets an exit status (quit, a signal); returns it. Waits up to
+    /// `drainSeconds` for writes still running, so a save in flight is not cut off.
+    public func run(drainSeconds: Double = 3) -> Int32 {
+        start()
+        while state.exitStatus == nil {
+            step(timeout: nil)
+        }
+        finish(drainSeconds: drainSeconds)
+        return state.exitStatus ?? 0
+    }
+
+    /// Issues the first loads and draws the first frame.
+    public func start() {
+        if state.size != terminal.size {
+            state.size = terminal.size
+        }
+        dispatch(.start)
+        draw()
+    }
+
+    /// One turn of the loop: wait (at most `timeout` seconds), handle what arrived, draw.
+    /// Returns whether anything was handled.
+    @discardableResult
+    public func step(timeout: Double?) -> Bool {
+        let events = terminal.waitForEvents(timeout: timeout)
+        var handled = false
+        for event in events {
+            handled = true
+            switch event {
+            case .input(let input): dispatch(.input(input))
+            case .signal(let number): dispatch(.terminate(signal: number))
+            }
+        }
+        for action in inbox.drain() {
+            handled = true
+            dispatch(action)
+        }
+        if handled { draw() }
+        return handled
+    }
+
+    /// Feeds one action through `update` and starts its effects.
+    public func dispatch(_ action: Action) {
+        let (next, effects) = update(state, action, keys: keys)
+        state = next
+        for effect in effects {
+            switch effect {
+            case .suspend: terminal.suspend()
+            case .redraw: terminal.forceRepaint()
+            case .bell: terminal.bell()
+            default: runner.start(effect)
+            }
+        }
+    }
+
+    /// Draws the current state.
+    public func draw() {
+        terminal.draw(view(state, keys: keys))
+        frames += 1
+    }
+
+    /// Lets running effects finish (writes commit or fail) before the program exits, for at
+    /// most `drainSeconds`.
+    public func finish(drainSeconds: Double) {
+        let deadline = Date().addingTimeInterval(drainSeconds)
+        while runner.pendingCount > 0 && Date() < deadline {
+            usleep(5_000)
+        }
+    }
+
+    /// Handles everything already in the inbox and every event already queued, then draws:
+    /// used by tests after `runner.waitUntilIdle()`.
+    public func settle() {
+        step(timeout: 0)
+    }
+
+    /// The wall clock as ISO 8601 with offset: `WriteContext.recordedAt` of a write.
+    public static let isoNow: @Sendable () -> String = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone.current
+        return formatter.string(from: Date())
+    }
+}

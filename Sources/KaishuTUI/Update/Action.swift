@@ -1,0 +1,40 @@
+import KaishuCore
+
+/// Everything that can happen to the workbench: input, and the results of effects.
+public enum Action: Hashable, Sendable {
+    /// The loop started: issue the first loads.
+    case start
+    case input(InputEvent)
+    case queueLoaded(RequestID, QueuePage)
+    case countsLoaded(RequestID, QueueCounts)
+    /// The case's file and its fold; `nil` when the store has no such case.
+    case caseLoaded(RequestID, CaseFile?, CaseState?)
+    /// A write committed: the case as it now stands.
+    case appended(RequestID, CaseFile, CaseState)
+    case demoCreated(RequestID)
+    /// An effect failed (the store's message, or a refusal's reason).
+    case failed(RequestID, String)
+    /// SIGINT, SIGTERM or SIGHUP arrived.
+    case terminate(signal: Int32)
+
+    public static func key(_ key: Key) -> Action { .input(.key(key)) }
+    public static func char(_ c: Character) -> Action { .input(.key(.char(c))) }
+}
+
+/// Work `update` asks for, as data: the runtime performs it and feeds the result back as an
+/// `Action`. Tests assert effects with `==` and never touch a store.
+public enum Effect: Hashable, Sendable {
+    case loadQueue(RequestID, QueueQuery)
+    case loadCounts(RequestID, today: CivilDate)
+    case loadCase(RequestID, Int64)
+    /// Runs `action.decide` inside the store's write transaction and commits.
+    case append(RequestID, caseID: Int64, action: CaseAction, idempotencyKey: String)
+    /// The first-run screen's `d`.
+    case createDemo(RequestID)
+    /// Ctrl-Z: give the terminal back to the shell until `fg`.
+    case suspend
+    /// Ctrl-L: repaint every cell.
+    case redraw
+    /// Ring the terminal bell (a key that does nothing here).
+    case bell
+}

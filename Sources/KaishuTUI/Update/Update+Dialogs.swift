@@ -1,0 +1,187 @@
+import KaishuCore
+
+/// Pickers, the escalation dialog, forms and the filter line.
+extension Reducer {
+    mutating func globalCommand(_ command: Command) -> Bool {
+        switch command {
+        case .help: state.help = 0
+        case .quit: state.exitStatus = 0
+        case .suspend: effects.append(.suspend)
+        case .redraw: effects.append(.redraw)
+        default: return false
+        }
+        return true
+    }
+
+    mutating func outcomePickerCommand(_ command: Command, target: CaseTarget) {
+        if globalCommand(command) { return }
+        switch command {
+        case .pickOutcome(let outcome):
+            state.overlay = .form(FormCatalog.contact(outcome, target))
+        default:
+            state.overlay = nil
+        }
+    }
+
+    mutating func stagePickerCommand(_ command: Command, target: CaseTarget, stages: [Stage]) {
+        if globalCommand(command) { return }
+        switch command {
+        case .pickIndex(let index):
+            guard stages.indices.contains(index) else {
+                effects.append(.bell)
+                return
+            }
+            state.overlay = .form(FormCatalog.deescalate(target, to: stages[index]))
+        default:
+            state.overlay = nil
+        }
+    }
+
+    mutating func escalationCommand(_ command: Command, dialog: EscalationDialog) {
+        if globalCommand(command) { return }
+        var dialog = dialog
+        if dialog.saving != nil { return }  // the write is running: wait for the store
+        switch command {
+        case .pickIndex(let index):
+            guard dialog.options.indices.contains(index) else {
+                effects.append(.bell)
+                return
+            }
+            dialog.selected = index
+            dialog.error = nil
+        case .moveDown:
+            dialog.selected = min(max(0, dialog.options.count - 1), dialog.selected + 1)
+            dialog.error = nil
+        case .moveUp:
+            dialog.selected = max(0, dialog.selected - 1)
+            dialog.error = nil
+        case .confirm, .confirmOverride:
+            guard dialog.loading == nil, let option = dialog.selectedOption else {
+                effects.append(.bell)
+                return
+            }
+            var override = false
+            if option.refusal != nil {
+                let canOverride = dialog.overridable.indices.contains(dialog.selected)
+                    && dialog.overridable[dialog.selected]
+                guard command == .confirmOverride, canOverride else {
+                    // The refusal is already on screen; only the override needs saying.
+                    if canOverride {
+                        dialog.error = "Press ! to escalate anyway (recorded as an override)."
+                    } else {
+                        effects.append(.bell)
+                    }
+                    state.overlay = .escalation(dialog)
+                    return
+                }
+                override = true
+            }
+            let action = CaseAction.escalate(to: option.to, reason: nil, court: nil, override: override)
+            let (id, attempt) = beginWrite(action, previous: dialog.attempt)
+            dialog.saving = id
+            dialog.attempt = attempt
+            dialog.error = nil
+            effects.append(.append(id, caseID: dialog.target.id, action: action, idempotencyKey: attempt.idempotencyKey))
+        default:
+            state.overlay = nil
+            state.flash = Flash(.info, "Escalation cancelled: nothing recorded")
+            return
+        }
+        state.overlay = .escalation(dialog)
+    }
+
+    /// Issues a request id and the idempotency key for a write. Retrying the very same action
+    /// reuses the previous key.
+    mutating func beginWrite(_ action: CaseAction, previous: WriteAttempt?) -> (RequestID, WriteAttempt) {
+        let id = state.makeRequest()
+        if let previous, previous.action == action { return (id, previous) }
+        state.writeCount += 1
+        let key = "\(state.config.sessionID)-\(state.writeCount)"
+        return (id, WriteAttempt(action: action, idempotencyKey: key))
+    }
+
+    mutating func formCommand(_ command: Command, key: Key, form: Form) {
+        var form = form
+        if form.saving != nil {
+            // While the store writes, the text is frozen; only quitting and redraw still work.
+            _ = globalCommand(command)
+            return
+        }
+        switch command {
+        case .help, .quit, .suspend, .redraw:
+            _ = globalCommand(command)
+            return
+        case .submit:
+            if let message = FormCatalog.validate(form.fields[form.focus], today: state.today) {
+                form.error = message
+            } else if form.focus < form.fields.count - 1 {
+                form.focus += 1
+                form.error = nil
+            } else {
+                submit(&form)
+            }
+        case .nextField:
+            form.focus = min(form.fields.count - 1, form.focus + 1)
+        case .previousField:
+            form.focus = max(0, form.focus - 1)
+        case .cancel:
+            state.overlay = nil
+            state.flash = Flash(.info, "Cancelled: nothing saved")
+            return
+        case .edit:
+            form.fields[form.focus].editor.apply(key)
+        case .insert:
+            guard case .char = key else {
+                effects.append(.bell)
+                return
+            }
+            form.fields[form.focus].editor.apply(key)
+            form.error = nil
+        default:
+            break
+        }
+        state.overlay = .form(form)
+    }
+
+    mutating func submit(_ form: inout Form) {
+        switch FormCatalog.action(for: form, today: state.today) {
+        case .failure(let invalid):
+            form.focus = invalid.field
+            form.error = invalid.message
+        case .success(let action):
+            let (id, attempt) = beginWrite(action, previous: form.attempt)
+            form.saving = id
+            form.attempt = attempt
+            form.error = nil
+            effects.append(.append(id, caseID: form.target.id, action: action, idempotencyKey: attempt.idempotencyKey))
+        }
+    }
+
+    mutating func filterCommand(_ command: Command, key: Key, editor: LineEditor) {
+        var editor = editor
+        switch command {
+        case .help, .quit, .suspend, .redraw:
+            _ = globalCommand(command)
+            return
+        case .submit:
+            let text = editor.committed
+            state.overlay = nil
+            state.queue.filter = text.isEmpty ? nil : text
+            state.flash = Flash(.info, text.isEmpty ? "Filter cleared" : "Filter: \(text)")
+            reloadQueue(target: .first)
+            return
+        case .cancel:
+            state.overlay = nil
+            return
+        case .edit, .insert:
+            guard command == .edit || key.isTypable else {
+                effects.append(.bell)
+                return
+            }
+            editor.apply(key)
+        default:
+            break
+        }
+        state.overlay = .filter(editor)
+    }
+}
