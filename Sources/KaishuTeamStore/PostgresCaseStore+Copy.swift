@@ -20,7 +20,8 @@ extension PostgresCaseStore {
     /// equal the source's. A mismatch throws `TeamStoreError.copyMismatch`.
     public func copy(from source: some CasebookExporting, batchSize: Int = 500) async throws -> CopyReport {
         let head = try source.exportHead()
-        let batch = max(1, min(batchSize, 3000)  // 20 columns × 3000 rows stays under 65,535 parameters)
+        // 20 columns × 3000 rows stays under the protocol limit of 65,535 parameters.
+        let batch = max(1, min(batchSize, 3000))
         var report = CopyReport(debtors: 0, cases: 0, claims: 0, events: 0, headHash: head.headHash)
         try await transaction { connection in
             let present = try await connection.rows(

@@ -24,7 +24,7 @@ enum TeamCaseFile {
         var events: [CaseEvent] = []
         var select = SQLText("SELECT seq, date, recorded_at, actor, payload, hash FROM events WHERE case_id = ")
         select.append(select.bind(id) + " ORDER BY seq")
-        for event in try await connection.query(select.query, logger: logger) {
+        for try await event in try await connection.query(select.query, logger: logger) {
             let (seq, dateText, recordedAt, actor, payload, hash) = try event.decode(
                 (Int64, String, String, String, String, String).self)
             guard let date = CivilDate(iso: dateText) else {

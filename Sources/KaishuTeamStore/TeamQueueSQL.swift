@@ -114,9 +114,9 @@ struct TeamQueueSQL {
 
     func queueRow(_ row: PostgresRandomAccessRow, order: QueueOrder) throws -> QueueRow {
         let key = try columns.map { column -> String in
-            column.isInteger
-                ? String(column.name == "tier" ? Int64(try row.value("tier", as: Int16.self)) : try row.value(column.name, as: Int64.self))
-                : try row.value(column.name, as: String.self)
+            if column.name == "tier" { return String(try row.value("tier", as: Int16.self)) }
+            if column.isInteger { return String(try row.value(column.name, as: Int64.self)) }
+            return try row.value(column.name, as: String.self)
         }
         return try TeamQueueSQL.queueRow(row, cursor: QueueCursor(order: order, key: key, id: try row.value("id")))
     }

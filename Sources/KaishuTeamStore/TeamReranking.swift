@@ -65,7 +65,8 @@ enum TeamReranking {
                     expires: CivilDate(column: try row.value("expires", as: String.self)), promise: promise,
                     nextAction: CivilDate(column: try row.value("next_action", as: String?.self)),
                     onHold: try row.value("on_hold", as: Bool.self), today: today)
-                if tier.rawValue != Int(try row.value("tier", as: Int16.self)) {
+                let stored = Int(try row.value("tier", as: Int16.self))
+                if tier.rawValue != stored {
                     changedIDs.append(id)
                     changedTiers.append(Int64(tier.rawValue))
                 }

@@ -24,7 +24,15 @@ final class TestCluster: Sendable {
     let binaries: String
     let runAsPostgres: Bool
 
-    static let shared: Result<TestCluster, ClusterError> = Result { try TestCluster.start() }
+    static let shared: Result<TestCluster, ClusterError> = {
+        do {
+            return .success(try TestCluster.start())
+        } catch let error as ClusterError {
+            return .failure(error)
+        } catch {
+            return .failure(ClusterError(description: "\(error)"))
+        }
+    }()
 
     struct ClusterError: Error, CustomStringConvertible {
         var description: String

@@ -119,7 +119,7 @@ struct QueueRowJSON: Encodable {
         try c.encode(collector, forKey: .collector)
         // Team case book only: present while another collector holds the case.
         try c.encodeIfPresent(claimedBy, forKey: .claimedBy)
-        try c.encodeIfPresent(claimExpires.map(Clock.timestamp), forKey: .claimExpires)
+        try c.encodeIfPresent(claimExpires.map { Clock.timestamp(now: $0) }, forKey: .claimExpires)
     }
 }
 
