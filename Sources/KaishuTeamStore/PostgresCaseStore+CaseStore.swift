@@ -18,7 +18,7 @@ extension PostgresCaseStore {
                 count(*) FILTER (WHERE expires BETWEEN
             """)
         text.append(
-            text.bind(today.iso) + " AND " + text.bind(QueueRanking.Thresholds(today: today).near.iso)
+            " " + text.bind(today.iso) + " AND " + text.bind(QueueRanking.Thresholds(today: today).near.iso)
                 + ") AS near, count(*) FILTER (WHERE promise_date IS NOT NULL AND promise_date < "
                 + text.bind(today.iso) + ") AS broken, count(*) AS open FROM cases WHERE status = 'open'")
         let query = text.query
@@ -50,7 +50,7 @@ extension PostgresCaseStore {
             return try await transaction { connection in
                 try await self.append(connection, to: id, context: context, decide: decide)
             }
-        } catch let error as PSQLError where error.sqlState == "23505" && error.serverInfo?[.constraintName] == "events_idem_key" {
+        } catch TeamStoreError.server(_, "23505", "events_idem_key") {
             // The same key committed by a concurrent write to this case book: applied once, as promised.
             guard let file = try await caseFile(id) else { throw Refusal("there is no case \(id)") }
             return file

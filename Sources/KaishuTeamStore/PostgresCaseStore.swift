@@ -19,6 +19,8 @@ import PostgresNIO
 public final class PostgresCaseStore: CaseStore, Sendable {
     /// Where the book is (password redacted), for messages.
     public let location: String
+    /// The database's name on its server.
+    public let databaseName: String
     public let calendar: BusinessCalendar
     let client: PostgresClient
     let logger: Logger
@@ -31,6 +33,7 @@ public final class PostgresCaseStore: CaseStore, Sendable {
         logger.logLevel = .error
         self.logger = logger
         self.location = location
+        self.databaseName = configuration.database ?? configuration.username
         self.calendar = calendar
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
@@ -108,7 +111,13 @@ public final class PostgresCaseStore: CaseStore, Sendable {
     func unchecked<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         do {
             return try await client.withConnection { connection in try await body(connection) }
-        } catch let error as PSQLError where error.serverInfo == nil && error.code != .server {
+        } catch let error as PSQLError {
+            // postgres-nio's own description hides the server's message; say what happened.
+            if let info = error.serverInfo {
+                throw TeamStoreError.server(
+                    message: info[.message] ?? "unknown error", sqlState: info[.sqlState] ?? "?????",
+                    constraint: info[.constraintName])
+            }
             throw TeamStoreError.cannotConnect(location, String(describing: error.code))
         }
     }

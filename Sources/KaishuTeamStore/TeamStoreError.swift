@@ -16,6 +16,8 @@ public enum TeamStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case notEmpty(String)
     /// A copy whose result does not match its source.
     case copyMismatch(String)
+    /// The server refused a statement (SQLSTATE and constraint kept for callers that handle some).
+    case server(message: String, sqlState: String, constraint: String?)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum TeamStoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .badCursor(let why): "bad queue position: \(why)"
         case .notEmpty(let what): "\(what) already holds cases; copy into an empty, migrated case book"
         case .copyMismatch(let why): "the copy does not match its source: \(why)"
+        case .server(let message, let state, _): "the server refused: \(message) (SQLSTATE \(state))"
         }
     }
 }

@@ -106,42 +106,44 @@ final class TestCluster: Sendable {
             sleep 2
             rm -rf '\(folder)'
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["/bin/sh", "-c", script]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
+        // Detached (setsid, in the background), so it outlives this process.
+        _ = try? shell(["/bin/sh", "-c", "setsid /bin/sh -c \"$0\" </dev/null >/dev/null 2>&1 &", script], asPostgres: false)
     }
 
     /// Runs a command (as the `postgres` user when asked), failing with its output.
+    ///
+    /// posix_spawn and waitpid rather than Foundation's `Process`: its `waitUntilExit` can wait
+    /// forever for a child that has exited when called while the cooperative pool is blocked on
+    /// this cluster's one-time start. Output goes to a file, not a pipe, because the server that
+    /// pg_ctl starts would inherit a pipe's write end and keep it open.
     @discardableResult
     func shell(_ arguments: [String], asPostgres: Bool) throws -> String {
-        let process = Process()
-        if asPostgres {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--"] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: arguments[0].hasPrefix("/") ? arguments[0] : "/usr/bin/env")
-            process.arguments = arguments[0].hasPrefix("/") ? Array(arguments.dropFirst()) : arguments
+        // From /tmp: the postgres user may not be allowed into the package's folder.
+        let argv =
+            ["/bin/sh", "-c", "cd /tmp && exec \"$@\"", "sh"]
+            + (asPostgres ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + arguments : arguments)
+        let outputPath = NSTemporaryDirectory() + "kaishu-pg-out-" + UUID().uuidString
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var pid: pid_t = 0
+        let status = posix_spawnp(&pid, argv[0], &actions, nil, &cArguments, environ)
+        guard status == 0 else {
+            throw ClusterError(description: "cannot run \(argv.joined(separator: " ")): \(String(cString: strerror(status)))")
         }
-        process.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw ClusterError(description: "cannot run \(arguments.joined(separator: " ")): \(error)")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw ClusterError(
-                description: "\(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")
+        var exitStatus: Int32 = 0
+        while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exited = (exitStatus & 0x7f) == 0
+        let code = (exitStatus >> 8) & 0xff
+        guard exited && code == 0 else {
+            throw ClusterError(description: "\(argv.joined(separator: " ")) failed (status \(exitStatus)): \(text)")
         }
         return text
     }

@@ -119,7 +119,7 @@ struct TeamContractTests {
         let cluster = try TestCluster.get()
         let (_, team) = try await TeamFixture.demoPair(cases: 5)
         defer { Task { await team.shutdown() } }
-        let database = String(team.location.split(separator: "/").last!.split(separator: "?").first!)
+        let database = team.databaseName
         for statement in ["UPDATE events SET actor = 'x'", "DELETE FROM events", "TRUNCATE events CASCADE"] {
             #expect(throws: TestCluster.ClusterError.self) { try cluster.psql(statement, database: database) }
             do { try cluster.psql(statement, database: database) } catch { #expect("\(error)".contains("append-only")) }
@@ -145,7 +145,7 @@ struct TeamContractTests {
         let cluster = try TestCluster.get()
         let (_, team) = try await TeamFixture.demoPair(cases: 5)
         defer { Task { await team.shutdown() } }
-        let database = String(team.location.split(separator: "/").last!.split(separator: "?").first!)
+        let database = team.databaseName
         try cluster.psql(
             "ALTER TABLE events DISABLE TRIGGER events_no_update; UPDATE events SET actor = 'forged' WHERE seq = 7",
             database: database)

@@ -46,7 +46,7 @@ struct TortureTests {
         let clock = ContinuousClock()
         let began = clock.now
         let (_, first) = try await TeamFixture.demoPair(cases: 3000, seed: 99)
-        let url = try TestCluster.get().url(database: String(first.location.split(separator: "/").last!.split(separator: "?").first!))
+        let url = try TestCluster.get().url(database: first.databaseName)
         var clients = [first]
         for _ in 1..<4 { clients.append(try PostgresCaseStore(url: url, calendar: TeamFixture.calendar)) }
         let ledger = Ledger()
