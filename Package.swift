@@ -9,21 +9,31 @@ let package = Package(
         .library(name: "KaishuCore", targets: ["KaishuCore"]),
         .library(name: "KaishuStore", targets: ["KaishuStore"]),
         .library(name: "KaishuLetters", targets: ["KaishuLetters"]),
+        .library(name: "KaishuTeamStore", targets: ["KaishuTeamStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // Pure domain: money, civil dates, the law, the workflow, queue ranking. Foundation only.
         .target(name: "KaishuCore"),
+        // What both stores must agree on byte for byte: the canonical event payload, the chain
+        // hash, the search keys and the cached case row. Foundation and swift-crypto only.
+        .target(
+            name: "KaishuEventLog",
+            dependencies: ["KaishuCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The case book on SQLite (GRDB): migrations, the append-only event log, import, demo data.
         .target(
             name: "KaishuStore",
             dependencies: [
                 "KaishuCore",
+                "KaishuEventLog",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -44,6 +54,17 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        // The team's case book on PostgreSQL (postgres-nio): the same promises as SQLite, plus
+        // leases on cases so several collectors work one queue.
+        .target(
+            name: "KaishuTeamStore",
+            dependencies: [
+                "KaishuCore",
+                "KaishuEventLog",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The workbench's pure core: state, update, view, key table, themes, display width,
         // the runtime loop over a `Terminal` protocol. No C, no store implementation.
         .target(name: "KaishuTUI", dependencies: ["KaishuCore"]),
@@ -63,18 +84,23 @@ let package = Package(
                 "KaishuCore",
                 "KaishuStore",
                 "KaishuLetters",
+                "KaishuTeamStore",
                 "KaishuTUI",
                 "KaishuCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
-        .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuCore"]),
         // Golden files are read from the source tree (Tests/KaishuLettersTests/Golden).
         .testTarget(
             name: "KaishuLettersTests",
             dependencies: ["KaishuLetters", "KaishuCore"],
             exclude: ["Golden"]
+        ),
+        .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuEventLog", "KaishuCore"]),
+        .testTarget(
+            name: "KaishuTeamStoreTests",
+            dependencies: ["KaishuTeamStore", "KaishuStore", "KaishuEventLog", "KaishuCore"]
         ),
         // Runs the built `kaishu` binary: the command line as scripts see it.
         .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),

@@ -1,4 +1,5 @@
 import GRDB
+import KaishuEventLog
 import KaishuCore
 
 extension SQLiteCaseStore {

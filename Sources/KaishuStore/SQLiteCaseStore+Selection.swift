@@ -1,5 +1,6 @@
 import GRDB
 import KaishuCore
+import KaishuEventLog
 
 extension SQLiteCaseStore {
     /// Open cases whose oldest open invoice fell due on or before `day`, by id: the only cases

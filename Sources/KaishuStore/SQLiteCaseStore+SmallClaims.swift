@@ -1,5 +1,6 @@
 import GRDB
 import KaishuCore
+import KaishuEventLog
 
 extension SQLiteCaseStore: SmallClaimsRegister {
     public func smallClaimsFilings(in year: Int) async throws -> [SmallClaimsFiling] {

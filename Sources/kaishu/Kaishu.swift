@@ -19,6 +19,8 @@ struct Kaishu: AsyncParsableCommand {
             FeeCommand.self,
             InterestCommand.self,
             PrescriptionCommand.self,
+            MigrateCommand.self,
+            CopyCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self
     )

@@ -3,6 +3,7 @@ import GRDB
 import KaishuCore
 import Testing
 
+import KaishuEventLog
 @testable import KaishuStore
 
 @Suite("The demo case book")

@@ -2,7 +2,7 @@ import Foundation
 import KaishuCore
 import Testing
 
-@testable import KaishuStore
+@testable import KaishuEventLog
 
 @Suite("Event payloads")
 struct FactJSONTests {

@@ -33,12 +33,17 @@ public struct WriteContext: Hashable, Sendable {
     public var today: CivilDate
     /// A retried write with the same key is not applied again.
     public var idempotencyKey: String
+    /// The claim this write is made under (team store). A store that leases cases refuses the
+    /// write when the lease's token is no longer the case's current one; without a lease it
+    /// refuses only when another collector holds a live claim on the case. See `CaseLeasing`.
+    public var lease: Lease?
 
-    public init(actor: String, recordedAt: String, today: CivilDate, idempotencyKey: String) {
+    public init(actor: String, recordedAt: String, today: CivilDate, idempotencyKey: String, lease: Lease? = nil) {
         self.actor = actor
         self.recordedAt = recordedAt
         self.today = today
         self.idempotencyKey = idempotencyKey
+        self.lease = lease
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which page of the queue to fetch.
 public struct QueueQuery: Hashable, Sendable {
     public enum Scope: String, Hashable, Sendable, CaseIterable {
@@ -80,13 +82,20 @@ public struct QueueRow: Hashable, Sendable, Codable {
     public var collector: String?
     public var tier: QueueRanking.Tier
     public var cursor: QueueCursor
+    /// The collector holding a live claim on the case (team store), `nil` when it is free.
+    public var claimedBy: String?
+    /// When that claim lapses unless renewed.
+    public var claimExpires: Date?
 
     public init(
         id: Int64, debtorName: String, debtorCode: String, outstanding: Money, stage: Stage,
         expires: CivilDate?, oldestDue: CivilDate?, nextAction: CivilDate?,
         lastContact: CivilDate?, promise: Promise?, disputed: Bool, onHold: Bool,
-        collector: String?, tier: QueueRanking.Tier, cursor: QueueCursor
+        collector: String?, tier: QueueRanking.Tier, cursor: QueueCursor,
+        claimedBy: String? = nil, claimExpires: Date? = nil
     ) {
+        self.claimedBy = claimedBy
+        self.claimExpires = claimExpires
         self.id = id
         self.debtorName = debtorName
         self.debtorCode = debtorCode

@@ -1,4 +1,5 @@
 import GRDB
+import KaishuEventLog
 import KaishuCore
 
 /// A deterministic, realistic demo case book: the same seed, size and today give the same book,

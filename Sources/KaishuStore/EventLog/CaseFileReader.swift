@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KaishuEventLog
 import KaishuCore
 
 /// Reads a case file: the debtor, the assignment, and every event in log order.

@@ -1,4 +1,5 @@
 import GRDB
+import KaishuEventLog
 
 /// Walks the event log in `seq` order and recomputes every hash from the stored columns.
 ///
@@ -7,25 +8,21 @@ import GRDB
 /// leaves behind. A log cut at its end leaves no bad link; SQLite's `sqlite_sequence` still
 /// remembers the highest `seq` handed out, so a shortfall is reported as the first missing `seq`.
 /// (Anchoring the head hash outside the book, issue 7, closes the case of a rewritten tail.)
+/// The rule itself is `ChainCheck`, shared with the team store.
 enum ChainVerifier {
     static func firstBrokenSeq(_ db: Database) throws -> Int64? {
         let rows = try Row.fetchCursor(
             db,
             sql: "SELECT seq, case_id, kind, date, recorded_at, actor, payload, prev_hash, hash FROM events ORDER BY seq")
-        var previous = EventContent.genesis
-        var lastSeq: Int64 = 0
+        var check = ChainCheck()
         while let row = try rows.next() {
-            let seq: Int64 = row["seq"]
             let content = EventContent(
-                seq: seq, caseID: row["case_id"], kind: row["kind"], date: row["date"],
+                seq: row["seq"], caseID: row["case_id"], kind: row["kind"], date: row["date"],
                 recordedAt: row["recorded_at"], actor: row["actor"], payload: row["payload"],
                 prevHash: row["prev_hash"])
-            let stored: String = row["hash"]
-            if content.prevHash != previous || content.hash != stored { return seq }
-            previous = stored
-            lastSeq = seq
+            if !check.feed(content, storedHash: row["hash"]) { break }
         }
         let handedOut = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
-        return handedOut > lastSeq ? lastSeq + 1 : nil
+        return check.finish(lastSeqHandedOut: handedOut)
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import KaishuEventLog
 import KaishuCore
 
 /// Appends events at the head of the log inside a write transaction: gives each its `seq`, links

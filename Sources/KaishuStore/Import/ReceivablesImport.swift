@@ -1,4 +1,5 @@
 import GRDB
+import KaishuEventLog
 import KaishuCore
 
 /// What to do with a file that has bad rows.

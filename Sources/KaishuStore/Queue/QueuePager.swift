@@ -1,4 +1,5 @@
 import GRDB
+import KaishuEventLog
 import KaishuCore
 
 /// Reads pages and counts of the queue. Expects the book to be ranked as of the query's today.

@@ -1,4 +1,5 @@
 import GRDB
+import KaishuEventLog
 import KaishuCore
 
 /// The queue as SQL: one index per `QueueOrder`, keyset positions, never OFFSET, never a sort.

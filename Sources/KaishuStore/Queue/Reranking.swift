@@ -1,4 +1,5 @@
 import GRDB
+import KaishuEventLog
 import KaishuCore
 
 /// Keeps `cases.tier` true for the day the queue is read.

@@ -1,4 +1,5 @@
 import GRDB
+import KaishuEventLog
 
 /// The case book's tables, as numbered migrations. See docs/store.md for what each column holds.
 ///
@@ -9,7 +10,7 @@ enum CasebookSchema {
     /// The date stored for "no date" in `cases.oldest_due` and `cases.expires`. It sorts after every
     /// real date, which is where `QueueRanking.precedes` puts a missing date, so the indexes can
     /// hold the queue's order without a NULL case. Read back as `nil`.
-    static let noDate = "9999-12-31"
+    static let noDate = CaseRow.noDate
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -29,6 +29,9 @@ public enum Command: Hashable, Sendable {
     case deescalate
     case payment
     case acknowledge
+    /// Record a dated legal fact: an agreement to negotiate, a written refusal, a delivered
+    /// demand, a final judgment, or the next step of a payment order.
+    case legalFact(LegalFactForm)
     case toggleDispute
     case toggleHold
     case reschedule

@@ -154,6 +154,15 @@ public enum FormCatalog {
             return .success(.pay(amount: amount(.amount) ?? .zero, on: date(.date) ?? today))
         case .acknowledgment:
             return .success(.acknowledge(on: date(.date) ?? today, note: text(.note)))
+        case .legalFact(let kind):
+            let on = date(.date) ?? today
+            switch kind {
+            case .agreement: return .success(.agreement(on: on, until: date(.until)))
+            case .refusal: return .success(.refusal(on: on))
+            case .demandDelivered: return .success(.demandDelivered(on: on, reference: text(.note)))
+            case .judgment: return .success(.judgment(on: on, note: text(.note)))
+            case .courtStep(let step): return .success(.courtStep(step, on: on))
+            }
         case .dispute(let on):
             return .success(.setDisputed(on, reason: text(.reason)))
         case .hold(let on):

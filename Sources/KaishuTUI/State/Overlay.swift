@@ -21,6 +21,8 @@ public struct EscalationDialog: Hashable, Sendable {
     public var options: [StepOption] = []
     /// For each option: refused only by a dispute or hold, so `!` may override.
     public var overridable: [Bool] = []
+    /// For each option: what the step costs, with the 費用倒れ warning (nil for a free step).
+    public var costs: [StepCostEstimate?] = []
     public var selected = 0
     public var loading: RequestID?
     public var saving: RequestID?
@@ -46,6 +48,7 @@ public struct Form: Hashable, Sendable {
         case contact(ContactOutcome)
         case payment
         case acknowledgment
+        case legalFact(LegalFactForm)
         case dispute(Bool)
         case hold(Bool)
         case reschedule
@@ -61,6 +64,7 @@ public struct Form: Hashable, Sendable {
         case date
         case note
         case reason
+        case until
     }
 
     public enum FieldKind: Hashable, Sendable {

@@ -90,6 +90,16 @@ extension Reducer {
             state.overlay = .form(FormCatalog.payment(target, today: state.today))
         case .acknowledge:
             state.overlay = .form(FormCatalog.acknowledgment(target, today: state.today))
+        case .legalFact(var kind):
+            if case .courtStep = kind {
+                // The next step of the payment order, from the open case's history.
+                let timeline = state.detail?.state?.id == target.id ? state.detail?.state?.paymentOrder : nil
+                kind = .courtStep(
+                    timeline == nil
+                        ? .paymentOrderServed
+                        : timeline?.provisionalExecutionApplied == nil ? .provisionalExecutionApplied : .declarationServed)
+            }
+            state.overlay = .form(FormCatalog.legalFact(kind, target, today: state.today))
         case .toggleDispute:
             state.overlay = .form(FormCatalog.dispute(target))
         case .toggleHold:
@@ -122,6 +132,8 @@ extension EscalationDialog {
         overridable = options.map {
             $0.refusal != nil && Workflow.guardRefusal(caseState, to: $0.to, override: true) == nil
         }
+        let steps = CaseLegalPosition(state: caseState, today: today).nextSteps
+        costs = options.map { option in steps.first { $0.step == option.to } }
         selected = options.firstIndex { $0.refusal == nil } ?? 0
         loading = nil
         if options.isEmpty {

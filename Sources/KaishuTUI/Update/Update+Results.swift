@@ -54,6 +54,7 @@ extension Reducer {
         case .contact(let outcome): "call, \(outcome.label)"
         case .payment: "payment of ¥\(FieldParsing.amount(form.text(.amount) ?? "")?.grouped ?? "?")"
         case .acknowledgment: "acknowledgment"
+        case .legalFact(let kind): kind.title.lowercased()
         case .dispute(let on): on ? "marked disputed" : "dispute resolved"
         case .hold(let on): on ? "put on hold" : "hold released"
         case .reschedule:

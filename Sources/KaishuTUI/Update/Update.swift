@@ -123,7 +123,7 @@ struct Reducer {
             effects.append(.suspend)
         case .redraw:
             effects.append(.redraw)
-        case .logContact, .escalate, .deescalate, .payment, .acknowledge, .toggleDispute,
+        case .logContact, .escalate, .deescalate, .payment, .acknowledge, .legalFact, .toggleDispute,
             .toggleHold, .reschedule:
             caseAction(command)
         case .createDemo:

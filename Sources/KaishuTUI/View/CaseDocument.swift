@@ -26,7 +26,10 @@ public enum CaseDocument {
         doc.blank()
         claims(&doc, state, today: today)
         doc.blank()
-        ladder(&doc, state, today: today)
+        let position = CaseLegalPosition(state: state, today: today)
+        ladder(&doc, state, today: today, position: position)
+        doc.blank()
+        legal(&doc, position)
         doc.blank()
         basis(&doc, state, today: today)
         doc.blank()
@@ -125,7 +128,7 @@ public enum CaseDocument {
         }
     }
 
-    static func ladder(_ doc: inout Document, _ state: CaseState, today: CivilDate) {
+    static func ladder(_ doc: inout Document, _ state: CaseState, today: CivilDate, position: CaseLegalPosition) {
         doc.add(" Stage ladder", .header)
         var spans: [Span] = [Span("  ")]
         for (index, rung) in Stage.ladder.enumerated() {
@@ -152,6 +155,7 @@ public enum CaseDocument {
             if let refusal = option.refusal {
                 doc.add([Span("    refused: ", .warning), Span(refusal.reason, .warning)], indent: 6)
             }
+            cost(&doc, position.nextSteps.first { $0.step == option.to })
         }
     }
 

@@ -97,6 +97,12 @@ enum DialogView {
                 doc.add(
                     [Span("\(from.rawValue) -> ", .stage), Span("\(option.to.rawValue) \(option.to.japaneseName)", .stageCurrent)])
                 doc.add(option.effect)
+                if dialog.costs.indices.contains(dialog.selected), let cost = dialog.costs[dialog.selected],
+                    cost.total.isPositive
+                {
+                    doc.add([Span("Cost about ", .muted), Span(cost.total.description, .money)])
+                    if let warning = cost.warning { doc.add(warning, .warning, indent: 2) }
+                }
                 if let refusal = option.refusal {
                     doc.blank()
                     doc.add([Span("Refused: ", .warning), Span(refusal.reason, .warning)], indent: 2)

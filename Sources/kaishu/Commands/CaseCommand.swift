@@ -23,6 +23,8 @@ struct WriteOptions: ParsableArguments {
     @OptionGroup var output: OutputOptions
     @Option(help: "Idempotency key: a retried command with the same key is applied once.")
     var idempotencyKey: String?
+    @Option(help: "Team case book: the lease token from `kaishu queue next`; the write is refused if that claim was lost.")
+    var lease: Int64?
 
     func session() throws -> Session {
         let calendar = try KaishuConfig.resolved().calendar
@@ -31,7 +33,11 @@ struct WriteOptions: ParsableArguments {
 
     /// Performs the action and prints the case as it now stands.
     func perform(_ action: (Session) async throws -> CaseAction, on id: Int64) async throws {
-        let session = try session()
+        var session = try session()
+        if let lease {
+            // The expiry is the server's to judge; the command line only carries the token.
+            session.lease = Lease(caseID: id, collector: session.collector, token: lease, expiresAt: .distantPast)
+        }
         let state = try await session.perform(try await action(session), on: id, key: idempotencyKey)
         try CaseReport(state: state, today: session.today).print(json: output.json, brief: true)
     }

@@ -3,10 +3,21 @@ import Foundation
 import KaishuCore
 import KaishuTUI
 
+/// `kaishu queue`: the queue (the default, `list`), and on a team case book claiming the next case
+/// (`next`) and giving one back (`release`).
 struct QueueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
-        abstract: "Print today's queue: open cases needing an action, most urgent first.",
+        abstract: "Print today's queue, or claim and release cases on a team case book.",
+        subcommands: [QueueList.self, QueueNext.self, QueueRelease.self],
+        defaultSubcommand: QueueList.self
+    )
+}
+
+struct QueueList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Print today's queue: open cases needing an action, most urgent first (the default).",
         discussion: """
             Order (see docs/queue.md): limitation within 30 days, within 90 days, broken promises, \
             next action due; within each, larger amount first, then longer overdue.
@@ -62,6 +73,8 @@ struct QueueRowJSON: Encodable {
     let disputed: Bool
     let onHold: Bool
     let collector: String?
+    let claimedBy: String?
+    let claimExpires: Date?
 
     init(_ row: QueueRow, today: CivilDate) {
         id = row.id
@@ -79,12 +92,14 @@ struct QueueRowJSON: Encodable {
         disputed = row.disputed
         onHold = row.onHold
         collector = row.collector
+        claimedBy = row.claimedBy
+        claimExpires = row.claimExpires
     }
 
     func encode(to encoder: any Encoder) throws {
         enum Key: String, CodingKey {
             case id, debtor, debtorCode, outstanding, stage, expires, daysLeft, daysPastDue, nextAction,
-                lastContact, tier, promise, disputed, onHold, collector
+                lastContact, tier, promise, disputed, onHold, collector, claimedBy, claimExpires
         }
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(id, forKey: .id)
@@ -102,6 +117,9 @@ struct QueueRowJSON: Encodable {
         try c.encode(disputed, forKey: .disputed)
         try c.encode(onHold, forKey: .onHold)
         try c.encode(collector, forKey: .collector)
+        // Team case book only: present while another collector holds the case.
+        try c.encodeIfPresent(claimedBy, forKey: .claimedBy)
+        try c.encodeIfPresent(claimExpires.map { Clock.timestamp(now: $0) }, forKey: .claimExpires)
     }
 }
 
@@ -109,7 +127,9 @@ struct QueueRowJSON: Encodable {
 enum QueueTable {
     static func render(_ rows: [QueueRow], today: CivilDate) -> String {
         var lines: [String] = []
-        let header = ["", "id", "debtor", "outstanding", "stage", "overdue", "left", "next"]
+        // A team case book shows who holds a claimed case ("taken"); a SQLite book never has one.
+        let showsClaims = rows.contains { $0.claimedBy != nil }
+        let header = ["", "id", "debtor", "outstanding", "stage", "overdue", "left", "next"] + (showsClaims ? ["taken by"] : [])
         var table = [header]
         for row in rows {
             let mark: String
@@ -125,7 +145,7 @@ enum QueueTable {
                 "\(row.daysPastDue(today: today))d",
                 row.daysLeft(today: today).map { "\($0)d" } ?? "court",
                 row.nextAction?.iso ?? "-",
-            ])
+            ] + (showsClaims ? [row.claimedBy ?? ""] : []))
         }
         let rightAligned: Set<Int> = [1, 3, 5, 6]
         let widths = (0..<header.count).map { column in

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KaishuCore
 import KaishuStore
+import KaishuTeamStore
 
 /// `--today` (or `KAISHU_TODAY`): the date every computation is relative to. The core never
 /// reads a clock; this is the one place "today" enters, defaulting to the date in Asia/Tokyo.
@@ -80,6 +81,9 @@ extension AsyncParsableCommand {
             FileHandle.standardError.write(Data("kaishu: \(failure.message)\n".utf8))
             throw ExitCode(1)
         } catch let error as StoreError {
+            FileHandle.standardError.write(Data("kaishu: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as TeamStoreError {
             FileHandle.standardError.write(Data("kaishu: \(error)\n".utf8))
             throw ExitCode(1)
         }

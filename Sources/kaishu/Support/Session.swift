@@ -20,13 +20,15 @@ struct Session {
     let calendar: BusinessCalendar
     let today: CivilDate
     let collector: String
+    /// The claim writes are made under (team store, `--lease`); `nil` for none.
+    var lease: Lease? = nil
 
     /// A write context with a fresh idempotency key unless the caller supplies one (scripts that
     /// retry pass the same `--idempotency-key` so a retried write is not applied twice).
     func context(key: String?) -> WriteContext {
         WriteContext(
             actor: collector, recordedAt: Clock.timestamp(), today: today,
-            idempotencyKey: key ?? UUID().uuidString)
+            idempotencyKey: key ?? UUID().uuidString, lease: lease)
     }
 
     func state(of id: Int64) async throws -> CaseState {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KaishuCore
 import KaishuStore
+import KaishuTeamStore
 
 /// Where the case book is: a SQLite file (the embedded default) or a PostgreSQL server.
 enum StoreLocation: Equatable, CustomStringConvertible {
@@ -65,8 +66,20 @@ struct StoreOptions: ParsableArguments {
         let calendar = try KaishuConfig.resolved().calendar
         switch location {
         case .sqlite: return try openSQLite(calendar: calendar)
-        case .postgres:
-            throw CommandFailure("PostgreSQL case books are not supported by this build yet (issue 6)")
+        case .postgres: return try openPostgres(calendar: calendar)
+        }
+    }
+
+    /// Opens the team's PostgreSQL case book. The schema and durability are checked before the
+    /// first query (`PostgresCaseStore.open()`); a book never migrated says to run `kaishu migrate`.
+    func openPostgres(calendar: BusinessCalendar = .japan) throws -> PostgresCaseStore {
+        guard case .postgres(let url) = location else {
+            throw CommandFailure("this command needs a team case book (--store postgres://…); \(location) is a SQLite file")
+        }
+        do {
+            return try PostgresCaseStore(url: url, calendar: calendar)
+        } catch let error as TeamStoreError {
+            throw CommandFailure(error.description)
         }
     }
 

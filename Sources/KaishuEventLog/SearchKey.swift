@@ -7,8 +7,8 @@ import KaishuCore
 /// accounting system spelled it: Unicode NFKC (full-width ＡＢＣ and half-width ｶﾅ become ABC and
 /// カナ, ㈱ becomes (株)), then lower case, then katakana to hiragana (ヤマダ and やまだ match).
 /// Kanji are left alone: there is no reading to fold them to, which is why the kana column exists.
-enum SearchKey {
-    static func fold(_ text: String) -> String {
+public enum SearchKey {
+    public static func fold(_ text: String) -> String {
         // The ideographic space is NFKC's ordinary space; mapping it first lets the usual
         // Japanese name (kanji, kana, a full-width space) skip Foundation's normaliser.
         var spaced = String.UnicodeScalarView()
@@ -28,19 +28,19 @@ enum SearchKey {
     }
 
     /// What the queue filter matches against: name, reading and code, one per line.
-    static func searchKey(for debtor: Debtor) -> String {
+    public static func searchKey(for debtor: Debtor) -> String {
         [debtor.name, debtor.kana ?? "", debtor.code].map(fold).joined(separator: "\n")
     }
 
     /// The debtor order's key: the reading when known (so 株式会社 does not decide the order), else
     /// the name.
-    static func nameKey(for debtor: Debtor) -> String {
+    public static func nameKey(for debtor: Debtor) -> String {
         if let kana = debtor.kana, !kana.isEmpty { return fold(kana) }
         return fold(debtor.name)
     }
 
     /// A LIKE pattern that matches `filter` anywhere, with LIKE's wildcards escaped (`ESCAPE '\'`).
-    static func likePattern(_ filter: String) -> String {
+    public static func likePattern(_ filter: String) -> String {
         var pattern = "%"
         for character in fold(filter) {
             if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }

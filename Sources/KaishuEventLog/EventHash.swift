@@ -12,20 +12,35 @@ import Foundation
 ///
 /// `seq` and `case_id` are decimal; `date` is `YYYY-MM-DD`; `payload` is the stored JSON text;
 /// `prev_hash` is the previous event's hash in lower-case hex (64 zeros for the first event).
-struct EventContent {
-    var seq: Int64
-    var caseID: Int64
-    var kind: String
-    var date: String
-    var recordedAt: String
-    var actor: String
-    var payload: String
-    var prevHash: String
+public struct EventContent: Hashable, Sendable {
+    public var seq: Int64
+    public var caseID: Int64
+    public var kind: String
+    public var date: String
+    public var recordedAt: String
+    public var actor: String
+    public var payload: String
+    public var prevHash: String
 
-    static let domain = "kaishu-event-v1"
-    static let genesis = String(repeating: "0", count: 64)
+    public static let domain = "kaishu-event-v1"
+    public static let genesis = String(repeating: "0", count: 64)
 
-    var hash: String {
+    public init(
+        seq: Int64, caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
+        payload: String, prevHash: String
+    ) {
+        self.seq = seq
+        self.caseID = caseID
+        self.kind = kind
+        self.date = date
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.payload = payload
+        self.prevHash = prevHash
+    }
+
+    /// SHA-256 of the netstring encoding, lower-case hex.
+    public var hash: String {
         var hasher = SHA256()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(256 + payload.utf8.count)
@@ -50,7 +65,7 @@ struct EventContent {
 
     private static let digits = Array("0123456789abcdef".utf8)
 
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
+    public static func hex(_ digest: some Sequence<UInt8>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)
         for byte in digest {

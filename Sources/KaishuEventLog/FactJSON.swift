@@ -10,14 +10,14 @@ import KaishuCore
 /// every kind of fact — and decoding still goes through `JSONDecoder`, so the `Codable`
 /// conformance stays the one definition of the format. The hash covers the stored text, so
 /// verifying the chain never depends on re-encoding.
-enum FactJSON {
-    static func encode(_ fact: CaseFact) -> String {
+public enum FactJSON {
+    public static func encode(_ fact: CaseFact) -> String {
         var out = JSONText()
         write(fact, into: &out)
         return out.text
     }
 
-    static func decode(_ payload: String) throws -> CaseFact {
+    public static func decode(_ payload: String) throws -> CaseFact {
         try JSONDecoder().decode(CaseFact.self, from: Data(payload.utf8))
     }
 
@@ -124,22 +124,24 @@ enum FactJSON {
 }
 
 /// A minimal JSON writer: objects, string/number/bool fields, and `JSONEncoder`'s string escapes.
-struct JSONText {
-    private(set) var text = ""
+public struct JSONText {
+    public init() {}
+
+    public private(set) var text = ""
     private var needsComma = false
 
-    mutating func open() {
+    public mutating func open() {
         text.append("{")
         needsComma = false
     }
 
-    mutating func close() {
+    public mutating func close() {
         text.append("}")
         needsComma = true
     }
 
     /// `{"name":{…}}`: the shape of an enum case with associated values.
-    mutating func object(_ name: String, _ body: (inout JSONText) -> Void) {
+    public mutating func object(_ name: String, _ body: (inout JSONText) -> Void) {
         open()
         key(name)
         open()
@@ -148,27 +150,27 @@ struct JSONText {
         close()
     }
 
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         if needsComma { text.append(",") }
         JSONText.appendQuoted(name, to: &text)
         text.append(":")
         needsComma = false
     }
 
-    mutating func field(_ name: String, string value: String?) {
+    public mutating func field(_ name: String, string value: String?) {
         guard let value else { return }
         key(name)
         JSONText.appendQuoted(value, to: &text)
         needsComma = true
     }
 
-    mutating func field(_ name: String, int value: Int64) {
+    public mutating func field(_ name: String, int value: Int64) {
         key(name)
         text.append(String(value))
         needsComma = true
     }
 
-    mutating func field(_ name: String, bool value: Bool) {
+    public mutating func field(_ name: String, bool value: Bool) {
         key(name)
         text.append(value ? "true" : "false")
         needsComma = true
@@ -176,7 +178,7 @@ struct JSONText {
 
     /// Appends a JSON string literal: quote, backslash and control characters escaped; everything
     /// else (Japanese text, `/`) as is.
-    static func appendQuoted(_ value: String, to text: inout String) {
+    public static func appendQuoted(_ value: String, to text: inout String) {
         text.append("\"")
         var plain = true
         for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {

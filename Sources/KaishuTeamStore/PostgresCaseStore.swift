@@ -1,0 +1,156 @@
+import Foundation
+import KaishuCore
+import KaishuEventLog
+import Logging
+import PostgresNIO
+
+/// The team's case book: one PostgreSQL database that several collectors work at once.
+///
+/// It keeps every promise of `CaseStore` that the SQLite book keeps — a write returns only after a
+/// durable commit (`synchronous_commit = on` for every connection, checked at open); the event log
+/// is append-only (triggers *and* privileges refuse UPDATE, DELETE and TRUNCATE) and hash-chained
+/// with the same bytes as SQLite (`KaishuEventLog`), so `kaishu copy` keeps every hash; a reused
+/// idempotency key is not applied twice; the queue is a keyset query over one index per order —
+/// and adds leases (`CaseLeasing`) and change hints (`CaseChangeFeed`).
+///
+/// The `PostgresClient` pool needs its `run()` loop going for as long as the store is used. The
+/// store starts it in a task it owns, because the command line hands the store to whoever opened
+/// it; `shutdown()` stops it (also on deinit). `withStore` offers the structured form.
+public final class PostgresCaseStore: CaseStore, Sendable {
+    /// Where the book is (password redacted), for messages.
+    public let location: String
+    /// The database's name on its server.
+    public let databaseName: String
+    public let calendar: BusinessCalendar
+    let client: PostgresClient
+    let logger: Logger
+    private let runner: Task<Void, Never>
+    private let gate = ReadyGate()
+
+    /// A store over `configuration`. Call `open()` (or `migrate`) before use.
+    public init(configuration: PostgresClient.Configuration, location: String, calendar: BusinessCalendar) {
+        var logger = Logger(label: "kaishu.team-store")
+        logger.logLevel = .error
+        self.logger = logger
+        self.location = location
+        self.databaseName = configuration.database ?? configuration.username
+        self.calendar = calendar
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+    }
+
+    /// A store at a `postgres://` URL (see `PostgresURL`).
+    public convenience init(url: String, calendar: BusinessCalendar) throws {
+        let parsed = try PostgresURL(url)
+        self.init(configuration: parsed.configuration(), location: parsed.description, calendar: calendar)
+    }
+
+    deinit { runner.cancel() }
+
+    /// Stops the connection pool. The store cannot be used afterwards.
+    public func shutdown() async {
+        runner.cancel()
+        await runner.value
+    }
+
+    /// Opens `url`, runs `body`, and shuts the pool down however `body` ends.
+    public static func withStore<Result: Sendable>(
+        url: String, calendar: BusinessCalendar, migrating: Bool = false,
+        _ body: (PostgresCaseStore) async throws -> Result
+    ) async throws -> Result {
+        let store = try PostgresCaseStore(url: url, calendar: calendar)
+        do {
+            if migrating { _ = try await store.migrate() } else { try await store.open() }
+            let result = try await body(store)
+            await store.shutdown()
+            return result
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
+
+    /// Checks that the server is reachable, the schema is this build's, and commits are durable.
+    /// Every operation runs this once per store before its first query (`ready()`), so a book
+    /// that was never migrated says "run `kaishu migrate`" rather than "relation does not exist".
+    public func open() async throws {
+        try await gate.pass { try await self.check() }
+    }
+
+    func ready() async throws { try await open() }
+
+    private func check() async throws {
+        let version = try await schemaVersion()
+        guard version == TeamSchema.currentVersion else {
+            throw TeamStoreError.schemaVersion(found: version, expected: TeamSchema.currentVersion)
+        }
+        try await checkDurable()
+    }
+
+    /// The server's `synchronous_commit` for this store's connections (must not be `off`).
+    public func synchronousCommit() async throws -> String {
+        try await unchecked { connection in
+            let rows = try await connection.rows("SHOW synchronous_commit", logger: self.logger)
+            return try rows.first?.value("synchronous_commit", as: String.self) ?? "unknown"
+        }
+    }
+
+    func checkDurable() async throws {
+        let value = try await synchronousCommit()
+        guard value != "off" else { throw TeamStoreError.notDurable(value) }
+    }
+
+    /// Runs `body` on a pooled connection after the readiness check.
+    func connected<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await ready()
+        return try await unchecked(body)
+    }
+
+    /// Runs `body` on a pooled connection, turning a failure to connect into a clear error.
+    func unchecked<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        do {
+            return try await client.withConnection { connection in try await body(connection) }
+        } catch let error as PSQLError {
+            // postgres-nio's own description hides the server's message; say what happened.
+            if let info = error.serverInfo {
+                throw TeamStoreError.server(
+                    message: info[.message] ?? "unknown error", sqlState: info[.sqlState] ?? "?????",
+                    constraint: info[.constraintName])
+            }
+            throw TeamStoreError.cannotConnect(location, String(describing: error.code))
+        }
+    }
+
+    /// Runs `body` in one transaction: BEGIN … COMMIT, ROLLBACK on any error, and the error
+    /// rethrown as it was (a `Refusal` stays a `Refusal`; postgres-nio's own `withTransaction`
+    /// would wrap it).
+    func transaction<Result: Sendable>(
+        checked: Bool = true, _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        if checked { try await ready() }
+        return try await unchecked { connection in
+            try await connection.run("BEGIN", logger: self.logger)
+            let value: Result
+            do {
+                value = try await body(connection)
+            } catch {
+                try? await connection.run("ROLLBACK", logger: self.logger)
+                throw error
+            }
+            try await connection.run("COMMIT", logger: self.logger)
+            return value
+        }
+    }
+}
+
+/// Runs a readiness check once; later callers pass at once, a failed check is retried next time.
+actor ReadyGate {
+    private var passed = false
+
+    func pass(_ check: @Sendable () async throws -> Void) async throws {
+        if passed { return }
+        try await check()
+        passed = true
+    }
+}
