@@ -22,7 +22,7 @@ struct WorkbenchE2ETests {
         try t.keys("Enter")
         try t.waitFor("filter: 0002")
         try t.keys("Enter")
-        try t.waitFor("Limitation basis")
+        try t.waitFor("Stage ladder")
         #expect(try t.capture().contains("佐藤工業株式会社"))
         try t.keys("c")
         try t.waitFor("what happened?")

@@ -66,7 +66,9 @@ extension CaseNote {
     /// The time is `--time`, else now in Japan when the contact is today's.
     func conductCheck(_ session: Session, date: CivilDate) async throws {
         guard channel == .phone || channel == .visit else { return }
-        let clock = time.flatMap { LocalTime(parsing: $0) } ?? (date == session.today ? Clock.localTimeInTokyo() : nil)
+        let clock =
+            time.flatMap { LocalTime(parsing: $0) }
+            ?? (date == session.today && !write.day.isInjected ? Clock.localTimeInTokyo() : nil)
         let previous = try await session.state(of: id).effectiveEvents.compactMap { event -> CivilDate? in
             if case .contact(let log) = event.fact, log.channel == .phone || log.channel == .visit { return event.date }
             return nil

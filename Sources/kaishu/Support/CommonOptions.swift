@@ -10,6 +10,10 @@ struct TodayOption: ParsableArguments {
     @Option(name: .long, help: "The date to work as of (YYYY-MM-DD); also KAISHU_TODAY.")
     var today: String?
 
+    /// Whether "today" was given rather than read from the clock: the wall-clock time of day
+    /// then means nothing for the date being worked, so time-of-day checks need `--time`.
+    var isInjected: Bool { today != nil || ProcessInfo.processInfo.environment["KAISHU_TODAY"] != nil }
+
     func resolve() throws -> CivilDate {
         if let text = today ?? ProcessInfo.processInfo.environment["KAISHU_TODAY"] {
             guard let date = CivilDate(iso: text) else {
