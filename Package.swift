@@ -72,6 +72,8 @@ let package = Package(
         .target(name: "KaishuCurses", dependencies: ["KaishuTUI", "KaishuCore", "CNcursesw"]),
         // Test doubles shared by test targets and benchmarks: an in-memory case store.
         .target(name: "KaishuTestSupport", dependencies: ["KaishuCore"]),
+        // A throwaway PostgreSQL cluster (initdb + pg_ctl on a Unix socket) for test targets.
+        .target(name: "KaishuClusterSupport"),
         // The workbench over an in-memory demo case book: the end-to-end tests' subject and a
         // quick way to try the screens without a database.
         .executableTarget(
@@ -100,7 +102,7 @@ let package = Package(
         .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuEventLog", "KaishuCore"]),
         .testTarget(
             name: "KaishuTeamStoreTests",
-            dependencies: ["KaishuTeamStore", "KaishuStore", "KaishuEventLog", "KaishuCore"]
+            dependencies: ["KaishuTeamStore", "KaishuStore", "KaishuEventLog", "KaishuCore", "KaishuClusterSupport"]
         ),
         // Runs the built `kaishu` binary: the command line as scripts see it.
         .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),
@@ -110,6 +112,6 @@ let package = Package(
         ),
         .testTarget(name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore"]),
         // Runs the workbench binary in a private tmux server; skipped without tmux.
-        .testTarget(name: "KaishuE2ETests"),
+        .testTarget(name: "KaishuE2ETests", dependencies: ["KaishuClusterSupport"]),
     ]
 )

@@ -133,13 +133,14 @@ extension KeyMap {
         KeyBinding([.char("/")], .queue, .filter, "Filter by debtor name, kana or code (Japanese works)", hint: "filter"),
         KeyBinding([.char("o")], .queue, .cycleOrder, "Sort order: urgency, limitation, amount, debtor", hint: "sort"),
         KeyBinding([.char("t")], .queue, .toggleScope, "Today's queue / all open cases"),
+        KeyBinding([.char("n")], .queue, .nextCase, "Team: claim and open the next free case (alone: open the highlighted case)"),
         KeyBinding([.char("r")], .queue, .refresh, "Reload the queue from the case book"),
         KeyBinding([.escape], .queue, .back, "Clear the filter"),
         KeyBinding([.char("q")], .queue, .quit, "Quit Kaishu", hint: "quit"),
 
         // Case
         KeyBinding([.escape, .char("q"), .left], .caseDetail, .back, "Back to the queue", hint: "back"),
-        KeyBinding([.char("]"), .char("n")], .caseDetail, .nextCase, "Next case in the queue"),
+        KeyBinding([.char("]"), .char("n")], .caseDetail, .nextCase, "Next case in the queue (team: claim the next free case)"),
         KeyBinding([.char("["), .char("N")], .caseDetail, .previousCase, "Previous case in the queue"),
         KeyBinding([.char("r")], .caseDetail, .refresh, "Reload the case"),
 

@@ -18,6 +18,8 @@ public final class EffectRunner: @unchecked Sendable {
     let createDemo: DemoMaker?
     let post: @Sendable (Action) -> Void
 
+    /// Timers and the change feed: long-lived, so not counted as pending work.
+    let background = BackgroundTasks()
     private let lock = NSLock()
     private var running: [Int: Task<Void, Never>] = [:]
     private var nextTask = 0
@@ -54,12 +56,12 @@ public final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .loadQueue(let id, let query):
             work = {
-                do { post(.queueLoaded(id, try await store.queue(query))) } catch { post(.failed(id, EffectRunner.describe(error))) }
+                do { post(.queueLoaded(id, try await store.queue(query))) } catch { post(EffectRunner.failure(id, error)) }
             }
         case .loadCounts(let id, let today):
             work = {
                 do { post(.countsLoaded(id, try await store.queueCounts(today: today))) } catch {
-                    post(.failed(id, EffectRunner.describe(error)))
+                    post(EffectRunner.failure(id, error))
                 }
             }
         case .loadCase(let id, let caseID):
@@ -68,7 +70,7 @@ public final class EffectRunner: @unchecked Sendable {
                     let file = try await store.caseFile(caseID)
                     post(.caseLoaded(id, file, file.map { CaseState(file: $0, calendar: calendar) }))
                 } catch {
-                    post(.failed(id, EffectRunner.describe(error)))
+                    post(EffectRunner.failure(id, error))
                 }
             }
         case .append(let id, let caseID, let action, let key):
@@ -80,7 +82,7 @@ public final class EffectRunner: @unchecked Sendable {
                     }
                     post(.appended(id, file, CaseState(file: file, calendar: calendar)))
                 } catch {
-                    post(.failed(id, EffectRunner.describe(error)))
+                    post(EffectRunner.failure(id, error))
                 }
             }
         case .createDemo(let id):
@@ -93,16 +95,19 @@ public final class EffectRunner: @unchecked Sendable {
                     try await createDemo()
                     post(.demoCreated(id))
                 } catch {
-                    post(.failed(id, EffectRunner.describe(error)))
+                    post(EffectRunner.failure(id, error))
                 }
             }
+        case .claim, .claimNext, .heartbeat, .release, .appendLeased, .watchChanges, .schedule:
+            startTeam(effect)
+            return
         case .suspend, .redraw, .bell:
             return
         }
         track(work)
     }
 
-    private func track(_ work: @escaping @Sendable () async -> Void) {
+    func track(_ work: @escaping @Sendable () async -> Void) {
         lock.withLock {
             let number = nextTask
             nextTask += 1

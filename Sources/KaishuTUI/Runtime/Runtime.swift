@@ -24,6 +24,9 @@ public final class Runtime {
         timestamp: @escaping @Sendable () -> String = Runtime.isoNow,
         createDemo: EffectRunner.DemoMaker? = nil, keys: KeyMap = .standard
     ) {
+        var state = state
+        state.team.leasing = state.team.leasing || store is any CaseLeasing
+        state.team.watching = state.team.watching || store is any CaseChangeFeed
         self.state = state
         self.terminal = terminal
         self.keys = keys
@@ -98,6 +101,7 @@ public final class Runtime {
     /// Lets running effects finish (writes commit or fail) before the program exits, for at
     /// most `drainSeconds`.
     public func finish(drainSeconds: Double) {
+        runner.stopBackground()
         let deadline = Date().addingTimeInterval(drainSeconds)
         while runner.pendingCount > 0 && Date() < deadline {
             usleep(5_000)

@@ -88,6 +88,8 @@ public struct AppState: Hashable, Sendable {
     public var nextRequest = 1
     /// Writes issued this session (feeds idempotency keys).
     public var writeCount = 0
+    /// Claims, the change feed and reachability in team mode (inert otherwise).
+    public var team = TeamState()
     /// The loop stops when this is set, with this exit status.
     public var exitStatus: Int32?
 

@@ -17,6 +17,16 @@ public enum Action: Hashable, Sendable {
     /// SIGINT, SIGTERM or SIGHUP arrived.
     case terminate(signal: Int32)
 
+    // Team mode (see `TeamState`)
+    /// A claim was granted; `nil` when `claimNext` found no free case.
+    case claimed(RequestID, ClaimedCase?)
+    case leaseRenewed(RequestID, Lease)
+    case timerFired(TimerID)
+    /// The change feed says case `id` changed.
+    case caseChanged(Int64)
+    /// A store call failed because the store could not be reached (`StoreFailure`).
+    case unreachable(RequestID, String)
+
     public static func key(_ key: Key) -> Action { .input(.key(key)) }
     public static func char(_ c: Character) -> Action { .input(.key(.char(c))) }
 }
@@ -37,4 +47,19 @@ public enum Effect: Hashable, Sendable {
     case redraw
     /// Ring the terminal bell (a key that does nothing here).
     case bell
+
+    // Team mode (see `TeamState`)
+    /// Claim case `caseID` for `seconds` (`CaseLeasing.claim`).
+    case claim(RequestID, caseID: Int64, seconds: Double)
+    /// Claim the next free case of today's queue (`CaseLeasing.claimNext`).
+    case claimNext(RequestID, seconds: Double)
+    case heartbeat(RequestID, Lease, seconds: Double)
+    /// Give the claim back (fire and forget: a lapsed claim needs no release).
+    case release(Lease)
+    /// `append` made under a claim: the store refuses it when the claim's token is stale.
+    case appendLeased(RequestID, caseID: Int64, action: CaseAction, idempotencyKey: String, lease: Lease)
+    /// Subscribe to the store's change feed (`CaseChangeFeed`) for the session.
+    case watchChanges
+    /// Post `.timerFired(id)` after `seconds`, replacing a pending timer with the same id.
+    case schedule(TimerID, seconds: Double)
 }

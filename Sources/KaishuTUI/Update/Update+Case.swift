@@ -14,6 +14,9 @@ extension Reducer {
         case .back:
             state.page = .queue
             state.detail = nil
+            releaseClaim()
+        case .nextCase where state.team.leasing:
+            claimNextCase()
         case .nextCase, .previousCase:
             let before = state.queue.selected
             moveSelection(by: command == .nextCase ? 1 : -1)

@@ -36,6 +36,12 @@ extension Reducer {
                 return
             }
             openCase(row)
+        case .nextCase:
+            if state.team.leasing {
+                claimNextCase()
+            } else if let row = queue.selectedRow {
+                openCase(row)
+            }
         case .filter:
             state.overlay = .filter(LineEditor(queue.filter ?? "", maxLength: 100))
         case .cycleOrder:
@@ -71,6 +77,7 @@ extension Reducer {
         state.detail = detail
         state.page = .caseDetail
         effects.append(.loadCase(id, row.id))
+        claimOnOpen(row.id)
     }
 
     /// Moves the highlight, keeping it on screen, and fetches the next page when it nears an

@@ -12,6 +12,7 @@ import KaishuCore
 public func update(_ state: AppState, _ action: Action, keys: KeyMap = .standard) -> (AppState, [Effect]) {
     var reducer = Reducer(state: state, keys: keys)
     reducer.handle(action)
+    reducer.teamAfter()
     return (reducer.state, reducer.effects)
 }
 
@@ -28,6 +29,7 @@ struct Reducer {
     }
 
     mutating func handle(_ action: Action) {
+        teamBefore(action)
         switch action {
         case .start:
             reloadQueue(target: .first)
@@ -48,6 +50,8 @@ struct Reducer {
             failed(id, message)
         case .terminate(let signal):
             state.exitStatus = 128 + signal
+        case .claimed, .leaseRenewed, .timerFired, .caseChanged, .unreachable:
+            handleTeam(action)
         }
     }
 

@@ -129,7 +129,7 @@ public enum QueueView {
             let index = queue.top + line
             guard queue.rows.indices.contains(index) else { break }
             drawRow(&screen, row: firstListRow + line, queue.rows[index], selected: index == queue.selected,
-                    today: state.today, columns: columns)
+                    today: state.today, columns: columns, collector: state.config.collector)
         }
         if queue.rows.count > height || queue.hasMoreAfter || queue.hasMoreBefore {
             // A scroll hint in the last column: more above / below.
@@ -146,7 +146,7 @@ public enum QueueView {
 
     static func drawRow(
         _ screen: inout Screen, row: Int, _ item: QueueRow, selected: Bool, today: CivilDate,
-        columns: [(column: Column, width: Int)]
+        columns: [(column: Column, width: Int)], collector: String = ""
     ) {
         if selected { screen.fill(row: row, style: Style(.selection, selected: true)) }
         func style(_ role: Role) -> Style { Style(role, selected: selected) }
@@ -159,7 +159,13 @@ public enum QueueView {
                 screen.put(Format.flags(disputed: item.disputed, onHold: item.onHold), row: row, column: x + 2,
                            style: style(.warning))
             case .debtor:
-                screen.put(fitting: item.debtorName, row: row, column: x, width: width, style: style(.text))
+                if let tag = TeamView.takenTag(item, collector: collector) {
+                    let tagWidth = min(width, screen.measure.width(of: tag) + 1)
+                    screen.put(fitting: item.debtorName, row: row, column: x, width: width - tagWidth, style: style(.text))
+                    screen.put(fitting: " " + tag, row: row, column: x + width - tagWidth, width: tagWidth, style: style(.warning))
+                } else {
+                    screen.put(fitting: item.debtorName, row: row, column: x, width: width, style: style(.text))
+                }
             case .outstanding:
                 screen.put(fitting: item.outstanding.grouped, row: row, column: x, width: width, align: .right,
                            style: style(.money))

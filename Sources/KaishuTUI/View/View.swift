@@ -74,6 +74,7 @@ enum Chrome {
         let row = screen.size.rows - 1
         screen.fill(row: row, style: Style(.status))
         var parts: [(String, Role)] = [(" \(state.today.iso) \(Format.weekday(state.today))", .status)]
+        parts += TeamView.urgentStatus(state)
         if let counts = state.counts {
             let full = ["due today ", "near limitation ", "broken promises ", "open "]
             let short = ["due ", "near ", "broken ", "open "]
@@ -87,6 +88,7 @@ enum Chrome {
                 parts.append(("\(value)", label.hasPrefix("open") ? .status : .statusAccent))
             }
         }
+        parts += TeamView.claimStatus(state)
         parts.append((" | \(state.config.collector) | \(state.config.storeLabel)", .status))
         var x = 0
         for (text, role) in parts where x < screen.size.columns {
