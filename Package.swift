@@ -67,16 +67,16 @@ let package = Package(
         ),
         // The workbench's pure core: state, update, view, key table, themes, display width,
         // the runtime loop over a `Terminal` protocol. No C, no store implementation.
-        .target(name: "KaishuTUI", dependencies: ["KaishuCore"]),
+        .target(name: "KaishuTUI", dependencies: ["KaishuCore", "KaishuLetters"]),
         // The only code that touches the terminal: the ncurses adapter and `Workbench.run`.
-        .target(name: "KaishuCurses", dependencies: ["KaishuTUI", "KaishuCore", "CNcursesw"]),
+        .target(name: "KaishuCurses", dependencies: ["KaishuTUI", "KaishuCore", "KaishuLetters", "CNcursesw"]),
         // Test doubles shared by test targets and benchmarks: an in-memory case store.
         .target(name: "KaishuTestSupport", dependencies: ["KaishuCore"]),
         // The workbench over an in-memory demo case book: the end-to-end tests' subject and a
         // quick way to try the screens without a database.
         .executableTarget(
             name: "kaishu-workbench-demo",
-            dependencies: ["KaishuCurses", "KaishuTUI", "KaishuTestSupport", "KaishuCore"]
+            dependencies: ["KaishuCurses", "KaishuTUI", "KaishuTestSupport", "KaishuCore", "KaishuLetters"]
         ),
         .executableTarget(
             name: "kaishu",
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),
         .testTarget(
             name: "KaishuTUITests",
-            dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport"]
+            dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport", "KaishuLetters"]
         ),
         .testTarget(name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore"]),
         // Runs the workbench binary in a private tmux server; skipped without tmux.

@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
     case failed(RequestID, String)
     /// SIGINT, SIGTERM or SIGHUP arrived.
     case terminate(signal: Int32)
+    /// A letter was drafted, written, edited or mailed (recording answers with `.appended`).
+    case letter(LetterResult)
 
     public static func key(_ key: Key) -> Action { .input(.key(key)) }
     public static func char(_ c: Character) -> Action { .input(.key(.char(c))) }
@@ -37,4 +39,6 @@ public enum Effect: Hashable, Sendable {
     case redraw
     /// Ring the terminal bell (a key that does nothing here).
     case bell
+    /// Draft, write, edit, send or record a letter (`l` and the letter pane).
+    case letter(LetterEffect)
 }

@@ -48,6 +48,8 @@ struct Reducer {
             failed(id, message)
         case .terminate(let signal):
             state.exitStatus = 128 + signal
+        case .letter(let result):
+            letterResult(result)
         }
     }
 
@@ -60,6 +62,7 @@ struct Reducer {
             normalizeQueue()
             clampCaseScroll()
             clampHelpScroll()
+            clampLetterScroll()
         case .mouse(let mouse):
             handleMouse(mouse)
         case .paste(let text):
@@ -97,6 +100,10 @@ struct Reducer {
                 if let command = keys.command(for: key, in: [.filter], textEntry: true) {
                     filterCommand(command, key: key, editor: editor)
                 }
+            case .letter(let pane):
+                if let command = keys.command(for: key, in: [.global, .letter]) {
+                    letterCommand(command, pane: pane)
+                }
             }
             return
         }
@@ -124,7 +131,7 @@ struct Reducer {
         case .redraw:
             effects.append(.redraw)
         case .logContact, .escalate, .deescalate, .payment, .acknowledge, .legalFact, .toggleDispute,
-            .toggleHold, .reschedule:
+            .toggleHold, .reschedule, .previewLetter:
             caseAction(command)
         case .createDemo:
             createDemo()
