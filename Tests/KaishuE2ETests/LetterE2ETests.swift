@@ -44,7 +44,7 @@ struct LetterE2ETests {
         try t.waitFor("Wrote ")
         let written = try String(
             contentsOf: letters.appendingPathComponent("case2-demand-2026-11-23.txt"), encoding: .utf8)
-        #expect(written.contains("督促状"))
+        #expect(written.contains("督　促　状"))
 
         try t.keys("r")
         try t.waitFor("Record the demand letter as sent")

@@ -115,9 +115,10 @@ struct LetterPaneTests {
             }
         }
 
-        /// Opens the case page of the moved case (filtering the queue by its code).
+        /// Opens the case page of the moved case (all open cases: an escalated case's next
+        /// action is not due today; then filtering by its code).
         func openCase() async {
-            await press(.char("/"))
+            await press(.char("t"), .char("/"))
             for c in "0002" { terminal.send(.char(c)) }
             await press(.enter, .enter)
         }
@@ -144,7 +145,7 @@ struct LetterPaneTests {
         #expect(pane.kind == .demand)
         #expect(pane.letter?.fileName == "case2-demand-2026-11-23.txt")
         #expect(b.text.contains("督促状 demand letter · case 2"))
-        #expect(b.text.contains("督促状"))
+        #expect(b.text.contains("督　促　状"))  // the letter's own heading
         #expect(b.text.contains("見本"))  // the sample letterhead, and its warning
         #expect(pane.letter?.warnings.isEmpty == false)
         #expect(b.text.contains("! "))
@@ -178,7 +179,7 @@ struct LetterPaneTests {
         await b.openCase()
         await b.press(.char("l"), .char("w"))
         let path = "/letters/case2-demand-2026-11-23.txt"
-        #expect(b.letters.written[path]?.contains("督促状") == true)
+        #expect(b.letters.written[path]?.contains("督　促　状") == true)
         #expect(b.text.contains("Wrote \(path)"))
     }
 
