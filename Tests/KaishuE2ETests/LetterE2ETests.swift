@@ -38,8 +38,9 @@ struct LetterE2ETests {
         try t.waitFor("Saved: escalated to demand-letter")
 
         try t.keys("l")
-        let pane = try t.waitFor("督促状 demand letter")
-        #expect(pane.contains("case2-demand-2026-11-23.txt"))
+        try t.waitFor("督促状 demand letter")
+        let pane = try t.waitFor("case2-demand-2026-11-23.txt")  // drafted (an effect: wait for it)
+        #expect(pane.contains("督　促　状"))
         try t.keys("w")
         try t.waitFor("Wrote ")
         let written = try String(
