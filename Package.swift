@@ -36,11 +36,19 @@ let package = Package(
                 "KaishuStore",
                 "KaishuTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),  // raw SQLite floors in `kaishu bench`
             ]
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
         .testTarget(name: "KaishuStoreTests", dependencies: ["KaishuStore", "KaishuCore"]),
         // Runs the built `kaishu` binary: the command line as scripts see it.
         .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),
+        // Audit tampering, kill -9 and disk-full tests, CSV differential tests (issue 7).
+        .testTarget(
+            name: "KaishuReliabilityTests",
+            dependencies: [
+                "kaishu", "KaishuStore", "KaishuCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
     ]
 )

@@ -17,6 +17,8 @@ struct Kaishu: AsyncParsableCommand {
             FeeCommand.self,
             InterestCommand.self,
             PrescriptionCommand.self,
+            AuditCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self
     )
