@@ -16,7 +16,7 @@ struct AuditCorrectionsTests {
         #expect(note.status == 0, "\(note.stderr)")
         let shown = try KaishuProcess.run(["case", "show", "2", "--json", "--db", db])
         let events = (try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])?["events"] as? [[String: Any]]
-        let seq = try #require(events?.last?["seq"] as? Int)
+        let seq = try #require(events?.compactMap { $0["seq"] as? Int }.max())
         let corrected = try KaishuProcess.run(
             ["case", "correct", "2", "--event", String(seq), "--reason", "別の取引先の話だった", "--db", db, "--collector", "鈴木"])
         #expect(corrected.status == 0, "\(corrected.stderr)")

@@ -28,6 +28,8 @@ struct AuditTamperTests {
                     [EventDraft(date: today, fact: .contact(ContactLog(outcome: .noAnswer, channel: .phone, text: "不在 \(index)", time: nil)))]
                 }
             }
+        } catch {
+            fatalError("cannot build the audit test book: \(error)")
         }
         return path
     }()

@@ -26,6 +26,10 @@ struct BenchRun: AsyncParsableCommand {
             An existing book of the right size in --dir is reused.
             """)
 
+    /// The figure groups. Hook for the workbench (issue 3): its keystroke → frame p99 and bytes
+    /// written per key join as a `workbench` section once KaishuTUI exposes a headless driver —
+    /// run the runtime over an in-memory `Terminal` on each book size (navigation, paging, opening
+    /// a case, typing), and take a minimal ncurses program drawing the same change as the floor.
     enum Section: String, CaseIterable, ExpressibleByArgument {
         case queue, notes, `import`, audit
     }

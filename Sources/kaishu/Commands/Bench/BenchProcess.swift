@@ -43,7 +43,7 @@ struct ChildRun {
         let start = DispatchTime.now().uptimeNanoseconds
         let spawned = argv.withUnsafeBufferPointer { argvBuffer in
             envp.withUnsafeBufferPointer { envBuffer in
-                posix_spawnp(&pid, arguments[0], &actions, nil, argvBuffer.baseAddress, envBuffer.baseAddress)
+                posix_spawnp(&pid, arguments[0], &actions, nil, argvBuffer.baseAddress!, envBuffer.baseAddress!)
             }
         }
         guard spawned == 0 else {
