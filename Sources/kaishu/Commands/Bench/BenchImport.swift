@@ -28,13 +28,13 @@ struct ImportBench {
     static let floorIndexes = """
         CREATE INDEX raw_code ON raw(code);
         CREATE UNIQUE INDEX raw_invoice ON raw(code, invoice);
-        CREATE INDEX raw_amount ON raw(amount DESC, rowid);
-        CREATE INDEX raw_due ON raw(due, rowid);
-        CREATE INDEX raw_contract ON raw(contract, rowid);
-        CREATE INDEX raw_name ON raw(name, rowid);
-        CREATE INDEX raw_kana ON raw(kana, rowid);
-        CREATE INDEX raw_kind ON raw(kind, due, rowid);
-        CREATE INDEX raw_paid ON raw(paid, rowid);
+        CREATE INDEX raw_amount ON raw(amount DESC);
+        CREATE INDEX raw_due ON raw(due);
+        CREATE INDEX raw_contract ON raw(contract);
+        CREATE INDEX raw_name ON raw(name);
+        CREATE INDEX raw_kana ON raw(kana);
+        CREATE INDEX raw_kind ON raw(kind, due);
+        CREATE INDEX raw_paid ON raw(paid);
         CREATE INDEX raw_phone ON raw(phone);
         """
 

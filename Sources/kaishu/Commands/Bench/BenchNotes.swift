@@ -57,7 +57,9 @@ struct NoteBench {
 
     /// fsync/fdatasync calls on the WAL and on the database file while one process saves `notes`
     /// notes, counted with strace; `nil` when strace is not available.
-    static func countSyncs(book: String, notes: Int, today: CivilDate) throws -> (wal: Int, database: Int, other: Int)? {
+    static func countSyncs(
+        book: String, notes: Int, today: CivilDate
+    ) throws -> (saved: Int, wal: Int, database: Int, other: Int)? {
         guard let strace = ChildRun.which("strace") else { return nil }
         let trace = NSTemporaryDirectory() + "kaishu-bench-strace-\(UUID().uuidString).txt"
         defer { unlink(trace) }
@@ -66,6 +68,8 @@ struct NoteBench {
             "--mix", "notes", "--count", String(notes), "--seed", "7", "--db", book, "--today", today.iso,
         ])
         guard result.status == 0 else { return nil }
+        // A note on a closed case is refused (nothing written): count the saved ones.
+        let saved = result.output.split(separator: "\n").filter { $0.hasPrefix("ack ") }.count
         let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
         var wal = 0
         var database = 0
@@ -73,6 +77,6 @@ struct NoteBench {
         for line in lines where line.contains("fsync(") || line.contains("fdatasync(") {
             if line.contains("-wal>") { wal += 1 } else if line.contains(".sqlite>") { database += 1 } else { other += 1 }
         }
-        return (wal, database, other)
+        return (saved, wal, database, other)
     }
 }
