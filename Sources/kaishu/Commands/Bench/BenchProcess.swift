@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// A child process run for a measurement: wall time and the child's own peak resident memory
-/// (from `wait4`'s rusage, so earlier children and the benchmark itself do not count).
+/// (its VmHWM, so earlier children and the benchmark itself do not count).
 struct ChildRun {
     var status: Int32
     var seconds: Double
@@ -49,14 +49,26 @@ struct ChildRun {
         guard spawned == 0 else {
             throw Failure(description: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
+        // Peak memory: the child's VmHWM, polled until it exits. (wait4's ru_maxrss cannot be used:
+        // posix_spawn shares the parent's memory until exec, and Linux carries that high-water
+        // mark into the child's figure — every child would report the benchmark's own size.)
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var peakKB = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || (reaped < 0 && errno != EINTR) { break }
+            if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                let kb = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap({ Int($0) })
+            {
+                peakKB = max(peakKB, kb)
+            }
+            usleep(5_000)
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let output = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
-        // ru_maxrss is in kilobytes on Linux.
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return ChildRun(status: exit, seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024, output: output)
+        return ChildRun(status: exit, seconds: seconds, peakMB: Double(peakKB) / 1024, output: output)
     }
 
     /// The same, failing with the command's output when it does not exit 0.
