@@ -111,7 +111,8 @@ let package = Package(
         ),
         .testTarget(name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore"]),
         // Runs the workbench binary in a private tmux server; skipped without tmux.
-        .testTarget(name: "KaishuE2ETests"),
+        // Depends on the demo executable so `swift test` builds the binary it drives.
+        .testTarget(name: "KaishuE2ETests", dependencies: ["kaishu-workbench-demo"]),
         // Audit tampering, kill -9 and disk-full tests, CSV differential tests (issue 7).
         .testTarget(
             name: "KaishuReliabilityTests",
