@@ -88,6 +88,7 @@ let package = Package(
                 "KaishuTUI",
                 "KaishuCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),  // raw SQLite floors in `kaishu bench`
             ]
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
@@ -110,6 +111,14 @@ let package = Package(
         ),
         .testTarget(name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore"]),
         // Runs the workbench binary in a private tmux server; skipped without tmux.
-        .testTarget(name: "KaishuE2ETests"),
+        // Depends on the demo executable so `swift test` builds the binary it drives.
+        .testTarget(name: "KaishuE2ETests", dependencies: ["kaishu-workbench-demo"]),
+        // Audit tampering, kill -9 and disk-full tests, CSV differential tests (issue 7).
+        .testTarget(
+            name: "KaishuReliabilityTests",
+            dependencies: [
+                "kaishu", "KaishuStore", "KaishuEventLog", "KaishuCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
     ]
 )
