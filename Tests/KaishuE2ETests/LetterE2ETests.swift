@@ -7,7 +7,7 @@ import Testing
     .enabled(if: Tmux.available, "tmux is not installed"),
     .enabled(if: FileManager.default.isExecutableFile(atPath: Tmux.binary), "build the workbench binary first"))
 struct LetterE2ETests {
-    @Test("a demand-letter case: l shows the 督促状, w writes it, r y records it and the timeline shows it")
+    @Test("a demand-letter case: l shows the 督促状, w writes it, E edits it, r y records it and the timeline shows it")
     func demandLetter() throws {
         let home = FileManager.default.temporaryDirectory
             .appendingPathComponent("kaishu-letters-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -19,7 +19,8 @@ struct LetterE2ETests {
         // A private config folder: the built-in templates and the sample letterhead.
         try t.startWorkbench(
             "--today 2026-11-23 --cases 60 --letters-dir \(letters.path)",
-            environment: "XDG_CONFIG_HOME=\(home.path)/config XDG_DATA_HOME=\(home.path)/data")
+            environment:
+                "XDG_CONFIG_HOME=\(home.path)/config XDG_DATA_HOME=\(home.path)/data VISUAL= EDITOR='sed -i s/拝啓/拝啓（編集済）/'")
         try t.keys("/")
         try t.waitFor("Filter (name, kana, code)")
         try t.type("0002")
@@ -46,6 +47,12 @@ struct LetterE2ETests {
         let written = try String(
             contentsOf: letters.appendingPathComponent("case2-demand-2026-11-23.txt"), encoding: .utf8)
         #expect(written.contains("督　促　状"))
+        // E hands the terminal to $EDITOR (here a sed that edits the file) and shows the copy.
+        try t.keys("E")
+        try t.waitFor("Showing your edited copy")
+        let edited = try String(
+            contentsOf: letters.appendingPathComponent("case2-demand-2026-11-23.txt"), encoding: .utf8)
+        #expect(edited.contains("拝啓（編集済）"))
 
         try t.keys("r")
         try t.waitFor("Record the demand letter as sent")
