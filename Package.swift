@@ -67,9 +67,9 @@ let package = Package(
         ),
         // The workbench's pure core: state, update, view, key table, themes, display width,
         // the runtime loop over a `Terminal` protocol. No C, no store implementation.
-        .target(name: "KaishuTUI", dependencies: ["KaishuCore"]),
+        .target(name: "KaishuTUI", dependencies: ["KaishuCore", "KaishuLetters"]),
         // The only code that touches the terminal: the ncurses adapter and `Workbench.run`.
-        .target(name: "KaishuCurses", dependencies: ["KaishuTUI", "KaishuCore", "CNcursesw"]),
+        .target(name: "KaishuCurses", dependencies: ["KaishuTUI", "KaishuCore", "KaishuLetters", "CNcursesw"]),
         // Test doubles shared by test targets and benchmarks: an in-memory case store.
         .target(name: "KaishuTestSupport", dependencies: ["KaishuCore"]),
         // A throwaway PostgreSQL cluster (initdb + pg_ctl on a Unix socket) for test targets.
@@ -78,7 +78,7 @@ let package = Package(
         // quick way to try the screens without a database.
         .executableTarget(
             name: "kaishu-workbench-demo",
-            dependencies: ["KaishuCurses", "KaishuTUI", "KaishuTestSupport", "KaishuCore"]
+            dependencies: ["KaishuCurses", "KaishuTUI", "KaishuTestSupport", "KaishuCore", "KaishuLetters"]
         ),
         .executableTarget(
             name: "kaishu",
@@ -90,6 +90,7 @@ let package = Package(
                 "KaishuTUI",
                 "KaishuCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),  // raw SQLite floors in `kaishu bench`
             ]
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
@@ -108,10 +109,19 @@ let package = Package(
         .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),
         .testTarget(
             name: "KaishuTUITests",
-            dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport"]
+            dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport", "KaishuLetters"]
         ),
         .testTarget(name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore"]),
         // Runs the workbench binary in a private tmux server; skipped without tmux.
-        .testTarget(name: "KaishuE2ETests", dependencies: ["KaishuClusterSupport"]),
+        // Depends on the demo executable and `kaishu` so `swift test` builds the binaries it drives;
+        // the team tests run two `kaishu` workbenches on a throwaway PostgreSQL cluster.
+        .testTarget(name: "KaishuE2ETests", dependencies: ["kaishu-workbench-demo", "kaishu", "KaishuClusterSupport"]),
+        // Audit tampering, kill -9 and disk-full tests, CSV differential tests (issue 7).
+        .testTarget(
+            name: "KaishuReliabilityTests",
+            dependencies: [
+                "kaishu", "KaishuStore", "KaishuEventLog", "KaishuCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
     ]
 )

@@ -297,6 +297,20 @@ final class CursesTerminal: Terminal {
         _ = refresh()
     }
 
+    /// `$EDITOR` from the letter pane: the shell's modes while it runs, then the screen back,
+    /// as for Ctrl-Z but without stopping the process.
+    func releaseTerminal(during body: () -> Void) {
+        setBracketedPaste(false)
+        _ = def_prog_mode()
+        _ = endwin()
+        fflush(kc_stdout())
+        body()
+        _ = reset_prog_mode()
+        setBracketedPaste(true)
+        forceRepaint()
+        _ = refresh()
+    }
+
     func forceRepaint() {
         _ = clearok(kc_curscr(), true)
     }

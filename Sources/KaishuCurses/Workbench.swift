@@ -25,14 +25,19 @@ public struct WorkbenchConfiguration: Sendable {
     /// Rows per queue query.
     public var pageSize: Int
     public var environment: [String: String]
+    /// The letters behind `l` (drafting, `w`, `$EDITOR`, sending): usually a
+    /// `FileLetterService`; `nil` makes the pane say letters are not set up.
+    public var letters: (any LetterService)?
 
     public init(
         today: CivilDate, collector: String, storeDescription: String, themeName: String? = nil,
         color: ColorChoice = .auto, calendar: BusinessCalendar,
         createDemo: (@Sendable () async throws -> Void)? = nil,
         sessionID: String = UUID().uuidString, pageSize: Int = 50,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        letters: (any LetterService)? = nil
     ) {
+        self.letters = letters
         self.today = today
         self.collector = collector
         self.storeDescription = storeDescription
@@ -102,6 +107,6 @@ private func runLoop(
         pageSize: configuration.pageSize, canCreateDemo: configuration.createDemo != nil)
     let runtime = Runtime(
         state: AppState(config: session, size: terminal.size), terminal: terminal, store: store,
-        calendar: configuration.calendar, createDemo: configuration.createDemo)
+        calendar: configuration.calendar, createDemo: configuration.createDemo, letters: configuration.letters)
     return runtime.run()
 }

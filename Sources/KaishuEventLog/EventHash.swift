@@ -39,9 +39,9 @@ public struct EventContent: Hashable, Sendable {
         self.prevHash = prevHash
     }
 
-    /// SHA-256 of the netstring encoding, lower-case hex.
-    public var hash: String {
-        var hasher = SHA256()
+    /// The exact bytes `hash` is SHA-256 of: the domain tag and each field as a netstring.
+    /// `kaishu audit` writes these bytes out so `sha256sum` can check the chain independently.
+    public var hashInput: [UInt8] {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(256 + payload.utf8.count)
         func netstring(_ text: String) {
@@ -59,7 +59,13 @@ public struct EventContent: Hashable, Sendable {
         netstring(actor)
         netstring(payload)
         netstring(prevHash)
-        hasher.update(data: buffer)
+        return buffer
+    }
+
+    /// SHA-256 of the netstring encoding, lower-case hex.
+    public var hash: String {
+        var hasher = SHA256()
+        hasher.update(data: hashInput)
         return EventContent.hex(hasher.finalize())
     }
 

@@ -4,9 +4,11 @@ import KaishuCore
 
 extension SQLiteCaseStore {
     public func queue(_ query: QueueQuery) async throws -> QueuePage {
-        if try await isRanked(as: query.today) {
-            return try await pool.read { db in try QueuePager.page(db, query) }
+        // One trip to a reader when the book is ranked for this day (the usual case).
+        let ranked = try await pool.read { db -> QueuePage? in
+            try Reranking.rankedAsOf(db) == query.today ? QueuePager.page(db, query) : nil
         }
+        if let ranked { return ranked }
         // Re-rank and read in one write transaction, so the page is ranked as of its own today.
         return try await pool.write { db in
             try Reranking.rerank(db, to: query.today)
@@ -15,9 +17,10 @@ extension SQLiteCaseStore {
     }
 
     public func queueCounts(today: CivilDate) async throws -> QueueCounts {
-        if try await isRanked(as: today) {
-            return try await pool.read { db in try QueuePager.counts(db, today: today) }
+        let ranked = try await pool.read { db -> QueueCounts? in
+            try Reranking.rankedAsOf(db) == today ? QueuePager.counts(db, today: today) : nil
         }
+        if let ranked { return ranked }
         return try await pool.write { db in
             try Reranking.rerank(db, to: today)
             return try QueuePager.counts(db, today: today)
@@ -60,9 +63,6 @@ extension SQLiteCaseStore {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
     }
 
-    private func isRanked(as today: CivilDate) async throws -> Bool {
-        try await pool.read { db in try Reranking.rankedAsOf(db) == today }
-    }
 
     /// One write: inside the caller's transaction, so a refusal or any error rolls it all back.
     func append(

@@ -1,7 +1,10 @@
 // kaishu-workbench-demo: the workbench over an in-memory demo case book.
 //
 //     kaishu-workbench-demo [--today YYYY-MM-DD] [--cases N] [--theme NAME] [--color auto|always|never]
-//                           [--crash-on-open] [--bench KEYS]
+//                           [--letters-dir DIR] [--crash-on-open] [--bench KEYS]
+//
+// `--letters-dir DIR`: where the letter pane's `w` and `E` write (default: the current
+// directory). Letters use the configuration in $XDG_CONFIG_HOME/kaishu like `kaishu`.
 //
 // `--bench KEYS` runs no terminal: it times KEYS keystrokes per scenario through the real
 // update → view → ncurses path (ncurses drawing into a file) and prints p50/p99/max and bytes
@@ -51,6 +54,7 @@ let theme = value(after: "--theme")
 let colorText = value(after: "--color") ?? "auto"
 guard let color = ColorChoice(rawValue: colorText) else { fail("--color must be auto, always or never") }
 let benchText = value(after: "--bench")
+let lettersDir = value(after: "--letters-dir")
 let crashOnOpen = arguments.contains("--crash-on-open")
 arguments.removeAll { $0 == "--crash-on-open" }
 if let unknown = arguments.first { fail("unknown argument '\(unknown)'") }
@@ -79,7 +83,8 @@ struct DemoStore: CaseStore {
 let configuration = WorkbenchConfiguration(
     today: today, collector: "demo", storeDescription: "demo (in memory, \(count) cases)", themeName: theme,
     color: color, calendar: calendar,
-    createDemo: { await DemoCases.fill(store, count: 200, today: today) })
+    createDemo: { await DemoCases.fill(store, count: 200, today: today) },
+    letters: FileLetterService(environment: environment, folder: lettersDir))
 if let benchText {
     guard let keys = Int(benchText), keys > 0 else { fail("--bench '\(benchText)' is not a number of keys") }
     do {

@@ -21,6 +21,8 @@ struct Kaishu: AsyncParsableCommand {
             PrescriptionCommand.self,
             MigrateCommand.self,
             CopyCommand.self,
+            AuditCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self
     )

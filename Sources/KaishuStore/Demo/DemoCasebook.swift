@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import KaishuEventLog
 import KaishuCore
@@ -42,15 +43,29 @@ public enum DemoCasebook {
                 for index in CasebookSchema.queueIndexes {
                     try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)")
                 }
-                var writer = try DemoWriter(db: db, calendar: calendar, today: today)
-                for index in 0..<count {
-                    let demoCase = factory.make(index)
-                    let stage = try writer.write(demoCase, id: Int64(index + 1))
-                    summary.cases += 1
-                    summary.claims += demoCase.claims.count
-                    summary.events += demoCase.entries.count
-                    summary.stages[stage.rawValue, default: 0] += 1
-                    if (index + 1) % 50_000 == 0 { progress?(index + 1) }
+                var writer = try DemoWriter(db: db)
+                // Cases are prepared (generated, folded, encoded) a batch ahead on another
+                // thread while this one writes the previous batch and extends the hash chain.
+                let batch = 2_048
+                var pending = DemoBatch.prepare(0..<min(batch, count), factory: factory, calendar: calendar, today: today)
+                var start = 0
+                while start < count {
+                    let current = pending.wait()
+                    let next = min(count, start + batch)
+                    if next < count {
+                        pending = DemoBatch.prepare(
+                            next..<min(count, next + batch), factory: factory, calendar: calendar, today: today)
+                    }
+                    for (offset, prepared) in current.enumerated() {
+                        let index = start + offset
+                        try writer.write(prepared, id: Int64(index + 1))
+                        summary.cases += 1
+                        summary.claims += prepared.claims.count
+                        summary.events += prepared.events.count
+                        summary.stages[prepared.stage.rawValue, default: 0] += 1
+                        if (index + 1) % 50_000 == 0 { progress?(index + 1) }
+                    }
+                    start = next
                 }
                 for index in CasebookSchema.queueIndexes {
                     try db.execute(sql: index.sql)
@@ -63,20 +78,91 @@ public enum DemoCasebook {
     }
 }
 
-/// Writes demo cases with cached statements.
+/// One demo case made ready to store: everything but the log positions and hashes, which depend
+/// on the cases written before it.
+struct PreparedDemoCase: Sendable {
+    struct Event: Sendable {
+        var kind: String
+        var date: String
+        var recordedAt: String
+        var actor: String
+        var payload: String
+    }
+
+    var debtor: Debtor
+    var row: CaseRow
+    var stage: Stage
+    /// Each claim with the offset of its `claim-added` event among the case's events.
+    var claims: [(offset: Int64, claim: Claim)]
+    var events: [Event]
+
+    /// Generates case `index`, folds its events with `CaseState` exactly as an ordinary write
+    /// does (the sequence numbers are relative: the fold does not depend on them) and encodes
+    /// the payloads.
+    init(index: Int, factory: DemoCaseFactory, calendar: BusinessCalendar, today: CivilDate) {
+        let demoCase = factory.make(index)
+        let id = Int64(index + 1)
+        var events: [CaseEvent] = []
+        events.reserveCapacity(demoCase.entries.count)
+        for (offset, entry) in demoCase.entries.enumerated() {
+            events.append(
+                CaseEvent(
+                    seq: Int64(offset + 1), caseID: id, date: entry.draft.date,
+                    recordedAt: DemoWriter.timestamp(entry.draft.date, entry.time), actor: entry.actor,
+                    fact: entry.draft.fact, hash: ""))
+        }
+        let file = CaseFile(id: id, debtor: demoCase.debtor, collector: demoCase.collector, events: events)
+        let state = CaseState(file: file, calendar: calendar, explained: false)
+        debtor = demoCase.debtor
+        row = CaseRow(state: state, rankedAsOf: today)
+        stage = state.stage
+        claims = events.enumerated().compactMap { offset, event in
+            if case .claimAdded(let claim) = event.fact { return (Int64(offset), claim) }
+            return nil
+        }
+        self.events = events.map {
+            Event(
+                kind: $0.fact.kind, date: $0.date.iso, recordedAt: $0.recordedAt, actor: $0.actor,
+                payload: FactJSON.encode($0.fact))
+        }
+    }
+}
+
+/// A batch of demo cases being prepared on a background thread.
+final class DemoBatch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written by the preparing thread before it signals `done`; read only after `wait()`.
+    private var cases: [PreparedDemoCase] = []
+
+    static func prepare(
+        _ range: Range<Int>, factory: DemoCaseFactory, calendar: BusinessCalendar, today: CivilDate
+    ) -> DemoBatch {
+        let batch = DemoBatch()
+        DispatchQueue.global(qos: .userInitiated).async {
+            batch.cases = range.map {
+                PreparedDemoCase(index: $0, factory: factory, calendar: calendar, today: today)
+            }
+            batch.done.signal()
+        }
+        return batch
+    }
+
+    func wait() -> [PreparedDemoCase] {
+        done.wait()
+        return cases
+    }
+}
+
+/// Writes prepared demo cases with cached statements, extending the hash chain.
 private struct DemoWriter {
     let db: Database
-    let calendar: BusinessCalendar
-    let today: CivilDate
     var log: EventAppender
     let insertDebtor: Statement
     let insertCase: Statement
     let insertClaim: Statement
 
-    init(db: Database, calendar: BusinessCalendar, today: CivilDate) throws {
+    init(db: Database) throws {
         self.db = db
-        self.calendar = calendar
-        self.today = today
         log = try EventAppender(db)
         insertDebtor = try db.makeStatement(
             sql: """
@@ -88,42 +174,25 @@ private struct DemoWriter {
             sql: "INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
-    /// Stores one case: debtor, the case row folded from its events, claims, then the events.
-    mutating func write(_ demoCase: DemoCase, id: Int64) throws -> Stage {
-        let debtor = demoCase.debtor
+    /// Stores one case: debtor, the case row, claims, then the events.
+    mutating func write(_ prepared: PreparedDemoCase, id: Int64) throws {
+        let debtor = prepared.debtor
         try insertDebtor.execute(arguments: [
             id, debtor.code, debtor.name, debtor.kana, CaseFileReader.encodePhones(debtor.phones), debtor.email,
             debtor.postalCode, debtor.address, debtor.isDomestic,
         ])
-
+        try insertCase.execute(arguments: prepared.row.insertArguments(id: id, debtorID: id, version: 1))
         let firstSeq = log.nextSeq
-        var events: [CaseEvent] = []
-        events.reserveCapacity(demoCase.entries.count)
-        for (offset, entry) in demoCase.entries.enumerated() {
-            events.append(
-                CaseEvent(
-                    seq: firstSeq + Int64(offset), caseID: id, date: entry.draft.date,
-                    recordedAt: DemoWriter.timestamp(entry.draft.date, entry.time), actor: entry.actor,
-                    fact: entry.draft.fact, hash: ""))
+        for (offset, claim) in prepared.claims {
+            try insertClaim.execute(arguments: [
+                id, claim.invoice, claim.contractDate.iso, claim.dueDate?.iso, claim.amount.yen, firstSeq + offset,
+            ])
         }
-        let file = CaseFile(id: id, debtor: debtor, collector: demoCase.collector, events: events)
-        let state = CaseState(file: file, calendar: calendar, explained: false)
-        try insertCase.execute(
-            arguments: CaseRow(state: state, rankedAsOf: today).insertArguments(id: id, debtorID: id, version: 1))
-
-        for event in events {
-            if case .claimAdded(let claim) = event.fact {
-                try insertClaim.execute(arguments: [
-                    id, claim.invoice, claim.contractDate.iso, claim.dueDate?.iso, claim.amount.yen, event.seq,
-                ])
-            }
-        }
-        for event in events {
+        for event in prepared.events {
             try log.append(
-                db, caseID: id, kind: event.fact.kind, date: event.date.iso, recordedAt: event.recordedAt,
-                actor: event.actor, payload: FactJSON.encode(event.fact), idempotencyKey: nil)
+                db, caseID: id, kind: event.kind, date: event.date, recordedAt: event.recordedAt,
+                actor: event.actor, payload: event.payload, idempotencyKey: nil)
         }
-        return state.stage
     }
 
     /// ISO 8601 in Japan time, as the program's edge writes `recordedAt`.

@@ -88,7 +88,10 @@ enum Reranking {
                 if tier.rawValue != row["tier"] as Int { changes.append((id, tier)) }
             }
         }
-        // Updated after reading, so no cursor walks an index while its table changes.
+        // Updated after reading, so no cursor walks an index while its table changes; in id order,
+        // so the updates walk the table's pages once instead of dirtying them at random (a
+        // day's move can re-rank a tenth of a large book).
+        changes.sort { $0.id < $1.id }
         let update = try db.cachedStatement(sql: "UPDATE cases SET tier = ? WHERE id = ?")
         for change in changes {
             try update.execute(arguments: [change.tier.rawValue, change.id])

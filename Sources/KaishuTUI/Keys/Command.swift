@@ -35,6 +35,14 @@ public enum Command: Hashable, Sendable {
     case toggleDispute
     case toggleHold
     case reschedule
+    /// Preview the letter of the case's stage (email, 督促状, 内容証明).
+    case previewLetter
+
+    // The letter pane
+    case writeLetter
+    case editLetter
+    case sendLetter
+    case recordLetter
 
     // The queue
     case filter
@@ -75,6 +83,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case escalation
     case form
     case filter
+    case letter
     case help
     case firstRun = "first-run"
 
@@ -91,6 +100,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .escalation: "Escalation dialog (e)"
         case .form: "Forms and the note line"
         case .filter: "Filter line (/)"
+        case .letter: "Letter pane (l)"
         case .help: "This help"
         case .firstRun: "First run (empty case book)"
         }

@@ -127,9 +127,13 @@ extension KeyMap {
         KeyBinding([.char("d")], .caseActions, .toggleDispute, "Mark disputed / resolve the dispute"),
         KeyBinding([.char("h")], .caseActions, .toggleHold, "Put on hold / release the hold"),
         KeyBinding([.char("s")], .caseActions, .reschedule, "Reschedule the next action"),
+        KeyBinding(
+            [.char("l")], .caseActions, .previewLetter,
+            "Preview the letter of the case's stage (email, 督促状, 内容証明) to write, edit, send or record it",
+            hint: "letter"),
 
         // Queue
-        KeyBinding([.enter, .char("l"), .right], .queue, .open, "Open the highlighted case", hint: "open"),
+        KeyBinding([.enter, .right], .queue, .open, "Open the highlighted case", hint: "open"),
         KeyBinding([.char("/")], .queue, .filter, "Filter by debtor name, kana or code (Japanese works)", hint: "filter"),
         KeyBinding([.char("o")], .queue, .cycleOrder, "Sort order: urgency, limitation, amount, debtor", hint: "sort"),
         KeyBinding([.char("t")], .queue, .toggleScope, "Today's queue / all open cases"),
@@ -194,6 +198,26 @@ extension KeyMap {
             [.left, .right, .home, .end, .backspace, .delete, .ctrl("a"), .ctrl("e"), .ctrl("u"), .ctrl("k"), .ctrl("w")],
             .filter, .edit, "Edit the filter text", label: "Left, Right, Backspace, Ctrl-U …"),
         KeyBinding([], .filter, .insert, "Type the text to look for", label: "other", catchAll: true),
+
+        // Letter pane
+        KeyBinding([.char("j"), .down], .letter, .moveDown, "Scroll down"),
+        KeyBinding([.char("k"), .up], .letter, .moveUp, "Scroll up"),
+        KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .letter, .pageDown, "Page down"),
+        KeyBinding([.pageUp, .ctrl("b")], .letter, .pageUp, "Page up"),
+        KeyBinding([.char("g"), .home], .letter, .top, "Go to the top"),
+        KeyBinding([.char("G"), .end], .letter, .bottom, "Go to the bottom"),
+        KeyBinding([.char("w")], .letter, .writeLetter, "Write the letter to a file in the letters folder (says where)"),
+        KeyBinding([.char("E"), .char("o")], .letter, .editLetter, "Open the letter's file in $EDITOR, then show it again"),
+        KeyBinding([.char("s")], .letter, .sendLetter, "Send the email (asks y); recorded with its Message-ID only if really sent"),
+        KeyBinding(
+            [.char("r")], .letter, .recordLetter,
+            "Record the printed/posted letter as sent today (asks y; moves the case up to the letter's stage first)"),
+        KeyBinding(
+            [.char("D")], .letter, .legalFact(.demandDelivered),
+            "Certified mail: record its delivery date (shows what it does to limitation first)"),
+        KeyBinding([.char("y")], .letter, .confirm, "Yes: send or record, after s or r"),
+        KeyBinding([.escape, .char("q")], .letter, .back, "Close the pane (or cancel the question)"),
+        KeyBinding([], .letter, .cancel, "Cancels a question (nothing is sent or recorded)", label: "other", catchAll: true),
 
         // Help
         KeyBinding([.char("j"), .down], .help, .moveDown, "Scroll down"),

@@ -17,6 +17,8 @@ public final class EffectRunner: @unchecked Sendable {
     let timestamp: @Sendable () -> String
     let createDemo: DemoMaker?
     let post: @Sendable (Action) -> Void
+    /// Drafts, writes, sends and edits letters (`l`); `nil`: the pane says letters are not set up.
+    let letters: (any LetterService)?
 
     /// Timers and the change feed: long-lived, so not counted as pending work.
     let background = BackgroundTasks()
@@ -29,11 +31,14 @@ public final class EffectRunner: @unchecked Sendable {
     ///   - timestamp: the wall clock for `WriteContext.recordedAt` (ISO 8601 with offset).
     ///   - createDemo: fills an empty case book with the demo cases (first-run screen's `d`).
     ///   - post: where results go (normally `Inbox.post`).
+    ///   - letters: the letter service behind `l` (`nil`: letters are not available).
     public init(
         store: any CaseStore, calendar: BusinessCalendar, collector: String, today: CivilDate,
         timestamp: @escaping @Sendable () -> String, createDemo: DemoMaker? = nil,
+        letters: (any LetterService)? = nil,
         post: @escaping @Sendable (Action) -> Void
     ) {
+        self.letters = letters
         self.store = store
         self.calendar = calendar
         self.collector = collector
@@ -98,6 +103,8 @@ public final class EffectRunner: @unchecked Sendable {
                     post(EffectRunner.failure(id, error))
                 }
             }
+        case .letter(let effect):
+            work = letterWork(effect)
         case .claim, .claimNext, .heartbeat, .release, .appendLeased, .watchChanges, .schedule:
             startTeam(effect)
             return

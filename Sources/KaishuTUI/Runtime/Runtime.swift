@@ -22,7 +22,8 @@ public final class Runtime {
     public init(
         state: AppState, terminal: any Terminal, store: any CaseStore, calendar: BusinessCalendar,
         timestamp: @escaping @Sendable () -> String = Runtime.isoNow,
-        createDemo: EffectRunner.DemoMaker? = nil, keys: KeyMap = .standard
+        createDemo: EffectRunner.DemoMaker? = nil, keys: KeyMap = .standard,
+        letters: (any LetterService)? = nil
     ) {
         var state = state
         state.team.leasing = state.team.leasing || store is any CaseLeasing
@@ -34,7 +35,7 @@ public final class Runtime {
         self.inbox = inbox
         self.runner = EffectRunner(
             store: store, calendar: calendar, collector: state.config.collector, today: state.today,
-            timestamp: timestamp, createDemo: createDemo, post: { inbox.post($0) })
+            timestamp: timestamp, createDemo: createDemo, letters: letters, post: { inbox.post($0) })
     }
 
     /// Runs until `update` sets an exit status (quit, a signal); returns it. Waits up to
@@ -87,6 +88,10 @@ public final class Runtime {
             case .suspend: terminal.suspend()
             case .redraw: terminal.forceRepaint()
             case .bell: terminal.bell()
+            case .letter(.edit(let id, let letter)):
+                // The editor needs the terminal: run it here, on the loop's thread.
+                let terminal = self.terminal
+                inbox.post(runner.runEditor(id, letter) { body in terminal.releaseTerminal(during: body) })
             default: runner.start(effect)
             }
         }

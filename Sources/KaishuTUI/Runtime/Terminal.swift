@@ -18,6 +18,14 @@ public protocol Terminal: AnyObject {
     /// Ctrl-L: repaint every cell on the next `draw`.
     func forceRepaint()
     func bell()
+    /// Gives the terminal to another program (the collector's `$EDITOR`) while `body` runs,
+    /// then takes the screen back and repaints it.
+    func releaseTerminal(during body: () -> Void)
+}
+
+extension Terminal {
+    /// Terminals with nothing to hand over (the in-memory one) just run `body`.
+    public func releaseTerminal(during body: () -> Void) { body() }
 }
 
 /// What a terminal reports.

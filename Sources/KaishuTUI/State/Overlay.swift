@@ -12,6 +12,8 @@ public enum Overlay: Hashable, Sendable {
     case form(Form)
     /// `/`: the filter line at the bottom of the queue.
     case filter(LineEditor)
+    /// `l`: the letter of the case's stage, scrollable, with write / edit / send / record.
+    case letter(LetterPane)
 }
 
 /// The escalation confirmation.

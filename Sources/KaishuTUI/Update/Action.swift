@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
     case failed(RequestID, String)
     /// SIGINT, SIGTERM or SIGHUP arrived.
     case terminate(signal: Int32)
+    /// A letter was drafted, written, edited or mailed (recording answers with `.appended`).
+    case letter(LetterResult)
 
     // Team mode (see `TeamState`)
     /// A claim was granted; `nil` when `claimNext` found no free case.
@@ -47,6 +49,8 @@ public enum Effect: Hashable, Sendable {
     case redraw
     /// Ring the terminal bell (a key that does nothing here).
     case bell
+    /// Draft, write, edit, send or record a letter (`l` and the letter pane).
+    case letter(LetterEffect)
 
     // Team mode (see `TeamState`)
     /// Claim case `caseID` for `seconds` (`CaseLeasing.claim`).

@@ -103,12 +103,15 @@ extension Reducer {
                         : timeline?.provisionalExecutionApplied == nil ? .provisionalExecutionApplied : .declarationServed)
             }
             state.overlay = .form(FormCatalog.legalFact(kind, target, today: state.today))
+            if kind == .demandDelivered { requestDeliveryPreview(target) }
         case .toggleDispute:
             state.overlay = .form(FormCatalog.dispute(target))
         case .toggleHold:
             state.overlay = .form(FormCatalog.hold(target))
         case .reschedule:
             state.overlay = .form(FormCatalog.reschedule(target))
+        case .previewLetter:
+            openLetter(target)
         default:
             break
         }

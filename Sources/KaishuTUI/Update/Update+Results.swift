@@ -36,6 +36,8 @@ extension Reducer {
             state.overlay = nil
             state.flash = Flash(
                 .success, "Saved: escalated to \(caseState.stage.rawValue) \(caseState.stage.japaneseName) (\(caseState.debtor.name))")
+        case .letter(let pane) where pane.busy == id:
+            letterAppended(pane, caseState)
         default:
             break
         }
@@ -96,6 +98,7 @@ extension Reducer {
             detail.error = message
             state.detail = detail
         }
+        letterFailed(id, message)
         switch state.overlay {
         case .form(var form) where form.saving == id:
             form.saving = nil

@@ -52,6 +52,8 @@ struct Reducer {
             state.exitStatus = 128 + signal
         case .claimed, .leaseRenewed, .timerFired, .caseChanged, .unreachable:
             handleTeam(action)
+        case .letter(let result):
+            letterResult(result)
         }
     }
 
@@ -64,6 +66,7 @@ struct Reducer {
             normalizeQueue()
             clampCaseScroll()
             clampHelpScroll()
+            clampLetterScroll()
         case .mouse(let mouse):
             handleMouse(mouse)
         case .paste(let text):
@@ -101,6 +104,10 @@ struct Reducer {
                 if let command = keys.command(for: key, in: [.filter], textEntry: true) {
                     filterCommand(command, key: key, editor: editor)
                 }
+            case .letter(let pane):
+                if let command = keys.command(for: key, in: [.global, .letter]) {
+                    letterCommand(command, pane: pane)
+                }
             }
             return
         }
@@ -128,7 +135,7 @@ struct Reducer {
         case .redraw:
             effects.append(.redraw)
         case .logContact, .escalate, .deescalate, .payment, .acknowledge, .legalFact, .toggleDispute,
-            .toggleHold, .reschedule:
+            .toggleHold, .reschedule, .previewLetter:
             caseAction(command)
         case .createDemo:
             createDemo()

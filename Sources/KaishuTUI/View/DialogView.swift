@@ -15,6 +15,8 @@ enum DialogView {
             formBox(&screen, form, today: state.today)
         case .filter:
             break  // drawn on the queue's hint line
+        case .letter(let pane):
+            LetterView.draw(&screen, pane, state: state)
         }
     }
 

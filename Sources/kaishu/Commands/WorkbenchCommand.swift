@@ -29,6 +29,8 @@ struct WorkbenchCommand: AsyncParsableCommand {
     @Option(help: "Colour theme: default, light, dark, high-contrast, monochrome, or a file in themes/.")
     var theme: String?
     @Option(help: "auto (honours NO_COLOR), always or never.") var color: ColorChoice = .auto
+    @Option(help: "Folder the letter pane writes letters to (default: the current directory).")
+    var lettersDir: String?
 
     func run() async throws {
         try await failing {
@@ -52,7 +54,8 @@ struct WorkbenchCommand: AsyncParsableCommand {
             let workbench = WorkbenchConfiguration(
                 today: today, collector: collector.resolved, storeDescription: store.location.description,
                 themeName: theme ?? config.theme, color: color, calendar: config.calendar,
-                createDemo: { try storeOptions.createDemo(today: today) })
+                createDemo: { try storeOptions.createDemo(today: today) },
+                letters: FileLetterService(environment: ProcessInfo.processInfo.environment, folder: lettersDir))
             let status: Int32
             do {
                 status = try await runWorkbench(store: caseStore, configuration: workbench)
