@@ -95,10 +95,13 @@ public actor FakeTeamStore: CaseStore, CaseLeasing, CaseChangeFeed {
                         "your claim on case \(id) expired and \(claim.collector) now holds it; nothing was saved — "
                             + "keep your note and ask \(claim.collector)")
                 }
-                throw Refusal("your claim on case \(id) (token \(lease.token)) ended; nothing was saved — claim it again and retry")
+                throw Refusal(
+                    "your claim on case \(id) (token \(lease.token)) ended; nothing was saved — claim it again and retry"
+                )
             }
         } else if let claim, claim.live, claim.collector != context.actor {
-            throw Refusal("case \(id) is claimed by \(claim.collector); wait for it to be released or ask \(claim.collector)")
+            throw Refusal(
+                "case \(id) is claimed by \(claim.collector); wait for it to be released or ask \(claim.collector)")
         }
         let file = try await books.append(to: id, context: context, decide: decide)
         announce(id)

@@ -24,7 +24,9 @@ struct TeamE2ETests {
             [kaishu, "copy", "--from", "sqlite:" + sqlite, "--to", database.url],
         ] {
             let (status, output) = try Tmux.run(arguments)
-            guard status == 0 else { throw E2EFailure("\(arguments.joined(separator: " ")) failed (\(status)): \(output)") }
+            guard status == 0 else {
+                throw E2EFailure("\(arguments.joined(separator: " ")) failed (\(status)): \(output)")
+            }
         }
         return database.url
     }

@@ -1,6 +1,7 @@
 import Foundation
 import KaishuCore
 import KaishuTestSupport
+
 @testable import KaishuTUI
 
 /// The workbench over a `FakeTeamStore`: team mode (claims, change feed, retries) in memory.

@@ -2,6 +2,7 @@ import Foundation
 import KaishuCore
 import KaishuTestSupport
 import Testing
+
 @testable import KaishuTUI
 
 /// Team mode over a leasing, change-announcing store: one collector's workbench among several.
@@ -28,7 +29,9 @@ struct TeamModeTests {
         #expect(await h.store.leaseLog.last == "release \(caseID)")
     }
 
-    @Test("a note on the claimed case carries the claim; a stale claim is refused with the store's words and the text kept")
+    @Test(
+        "a note on the claimed case carries the claim; a stale claim is refused with the store's words and the text kept"
+    )
     func staleTokenRefused() async throws {
         let h = await TeamHarness(demo: 10)
         let caseID = try #require(h.state.queue.selectedRow?.id)
@@ -95,7 +98,8 @@ struct TeamModeTests {
         #expect(await h.eventually { await h.store.listenerCount == 1 })
         let caseID = try #require(h.state.queue.rows.dropFirst(2).first?.id)
         // Kato logs a note elsewhere; the store announces it.
-        let context = WriteContext(actor: "kato", recordedAt: "2026-11-23T10:05:00+09:00", today: Harness.today, idempotencyKey: "kato-1")
+        let context = WriteContext(
+            actor: "kato", recordedAt: "2026-11-23T10:05:00+09:00", today: Harness.today, idempotencyKey: "kato-1")
         _ = try await h.store.append(to: caseID, context: context) { _ in
             [EventDraft(date: Harness.today, fact: .contact(ContactLog(outcome: .noAnswer, text: "KATO-NOTE")))]
         }
@@ -105,7 +109,8 @@ struct TeamModeTests {
         // The open case follows too.
         await h.press(.enter)
         let open = try #require(h.state.detail?.id)
-        let context2 = WriteContext(actor: "kato", recordedAt: "2026-11-23T10:06:00+09:00", today: Harness.today, idempotencyKey: "kato-2")
+        let context2 = WriteContext(
+            actor: "kato", recordedAt: "2026-11-23T10:06:00+09:00", today: Harness.today, idempotencyKey: "kato-2")
         await h.store.expire(open)
         _ = try await h.store.append(to: open, context: context2) { _ in
             [EventDraft(date: Harness.today, fact: .contact(ContactLog(outcome: .noAnswer, text: "SECOND-NOTE")))]

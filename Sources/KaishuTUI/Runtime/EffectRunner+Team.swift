@@ -18,7 +18,8 @@ extension EffectRunner {
             track {
                 guard let leasing else { return post(.failed(id, "this case book does not take claims")) }
                 do {
-                    let claimed = try await leasing.claim(caseID, collector: collector, today: today, ttl: .seconds(seconds))
+                    let claimed = try await leasing.claim(
+                        caseID, collector: collector, today: today, ttl: .seconds(seconds))
                     post(.claimed(id, claimed))
                 } catch {
                     post(EffectRunner.failure(id, error))
@@ -28,7 +29,10 @@ extension EffectRunner {
             track {
                 guard let leasing else { return post(.failed(id, "this case book does not take claims")) }
                 do {
-                    post(.claimed(id, try await leasing.claimNext(collector: collector, today: today, ttl: .seconds(seconds))))
+                    post(
+                        .claimed(
+                            id, try await leasing.claimNext(collector: collector, today: today, ttl: .seconds(seconds)))
+                    )
                 } catch {
                     post(EffectRunner.failure(id, error))
                 }

@@ -92,6 +92,12 @@ extension Reducer {
                 state.flash = Flash(.info, "No free case is due today: the others are claimed, or the queue is done")
                 return
             }
+            if state.overlay != nil {
+                // A dialog opened meanwhile: never throw away what is being typed in it.
+                effects.append(.release(claimed.lease))
+                state.flash = Flash(.info, "A dialog is open: finish it, then press n again")
+                return
+            }
             if let old = state.team.lease, old.caseID != claimed.lease.caseID {
                 effects.append(.release(old))
             }
@@ -101,7 +107,6 @@ extension Reducer {
             detail.loading = load
             state.detail = detail
             state.page = .caseDetail
-            state.overlay = nil
             effects.append(.loadCase(load, claimed.row.id))
             state.flash = Flash(.info, "Claimed case \(claimed.row.id) (\(claimed.row.debtorName)) for you")
             reloadQueue(target: .keep(caseID: claimed.row.id, index: state.queue.selected))
@@ -193,7 +198,8 @@ extension Reducer {
             let delays = state.team.retryDelays.isEmpty ? [1] : state.team.retryDelays
             let delay = delays[min(save.attempts, delays.count - 1)]
             effects.append(.schedule(.retry(id), seconds: delay))
-            let note = "The case book is unreachable; retrying in \(Int(delay.rounded(.up))) s. "
+            let note =
+                "The case book is unreachable; retrying in \(Int(delay.rounded(.up))) s. "
                 + "Your text is kept and will be saved once."
             switch state.overlay {
             case .form(var form) where form.saving == id:
