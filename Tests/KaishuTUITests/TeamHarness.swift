@@ -24,6 +24,10 @@ final class TeamHarness {
             today: Harness.today, collector: collector, storeLabel: "team", sessionID: "s", pageSize: 50)
         var state = AppState(config: config, size: size)
         state.team.retryDelays = retryDelays
+        // The heartbeat and the slow poll are real timers: put them out of reach so that a
+        // test slowed down by a busy machine never sees one fire on its own.
+        state.team.heartbeatSeconds = 86_400
+        state.team.pollSeconds = 86_400
         runtime = Runtime(
             state: state, terminal: terminal, store: store,
             calendar: Harness.calendar, timestamp: { "2026-11-23T10:00:00+09:00" })
@@ -42,10 +46,11 @@ final class TeamHarness {
     }
 
     /// Runs the loop until `condition` holds (change-feed hints and timers arrive from other
-    /// tasks), for at most three seconds.
+    /// tasks). The limit is generous because the whole suite runs in parallel on a shared
+    /// machine; a passing condition returns at once.
     @discardableResult
     func eventually(_ condition: () async -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(3)
+        let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             await settle()
             if await condition() { return true }
