@@ -35,6 +35,7 @@ let package = Package(
                 "KaishuCore",
                 "KaishuEventLog",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),  // bulk inserts bind through the C API
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -82,11 +82,11 @@ extension SQLiteCaseStore {
         for (index, draft) in drafts.enumerated() {
             file.events.append(
                 try log.append(
-                    db, caseID: id, draft: draft, recordedAt: context.recordedAt, actor: context.actor,
+                    caseID: id, draft: draft, recordedAt: context.recordedAt, actor: context.actor,
                     idempotencyKey: index == 0 ? context.idempotencyKey : nil))
         }
         let row = CaseRow(state: CaseState(file: file, calendar: calendar, explained: false), rankedAsOf: context.today)
-        try db.cachedStatement(sql: CaseRow.updateSQL).execute(arguments: row.updateArguments)
+        try RawStatement(db, sql: CaseRow.updateSQL).run { row.bindUpdate(&$0) }
         return file
     }
 }

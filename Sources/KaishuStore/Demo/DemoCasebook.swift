@@ -44,18 +44,25 @@ public enum DemoCasebook {
                     try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)")
                 }
                 var writer = try DemoWriter(db: db)
-                // Cases are prepared (generated, folded, encoded) a batch ahead on another
-                // thread while this one writes the previous batch and extends the hash chain.
+                // Cases are prepared (generated, folded, encoded) in batches on other threads,
+                // two batches ahead, while this one writes and extends the hash chain: preparing
+                // costs more CPU than writing, so two preparers keep the writer busy.
                 let batch = 2_048
-                var pending = DemoBatch.prepare(0..<min(batch, count), factory: factory, calendar: calendar, today: today)
+                let lookahead = 2
+                var pending: [DemoBatch] = []
+                var queued = 0
+                func enqueue() {
+                    while pending.count < lookahead && queued < count {
+                        let range = queued..<min(count, queued + batch)
+                        pending.append(DemoBatch.prepare(range, factory: factory, calendar: calendar, today: today))
+                        queued = range.upperBound
+                    }
+                }
+                enqueue()
                 var start = 0
                 while start < count {
-                    let current = pending.wait()
-                    let next = min(count, start + batch)
-                    if next < count {
-                        pending = DemoBatch.prepare(
-                            next..<min(count, next + batch), factory: factory, calendar: calendar, today: today)
-                    }
+                    let current = pending.removeFirst().wait()
+                    enqueue()
                     for (offset, prepared) in current.enumerated() {
                         let index = start + offset
                         try writer.write(prepared, id: Int64(index + 1))
@@ -65,7 +72,7 @@ public enum DemoCasebook {
                         summary.stages[prepared.stage.rawValue, default: 0] += 1
                         if (index + 1) % 50_000 == 0 { progress?(index + 1) }
                     }
-                    start = next
+                    start += current.count
                 }
                 for index in CasebookSchema.queueIndexes {
                     try db.execute(sql: index.sql)
@@ -155,42 +162,53 @@ final class DemoBatch: @unchecked Sendable {
 
 /// Writes prepared demo cases with cached statements, extending the hash chain.
 private struct DemoWriter {
-    let db: Database
     var log: EventAppender
-    let insertDebtor: Statement
-    let insertCase: Statement
-    let insertClaim: Statement
+    let insertDebtor: RawStatement
+    let insertCase: RawStatement
+    let insertClaim: RawStatement
 
     init(db: Database) throws {
-        self.db = db
         log = try EventAppender(db)
-        insertDebtor = try db.makeStatement(
+        insertDebtor = try RawStatement(
+            db,
             sql: """
                 INSERT INTO debtors (id, code, name, kana, phones, email, postal_code, address, domestic)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        insertCase = try db.makeStatement(sql: CaseRow.insertSQL)
-        insertClaim = try db.makeStatement(
-            sql: "INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq) VALUES (?, ?, ?, ?, ?, ?)")
+        insertCase = try RawStatement(db, sql: CaseRow.insertSQL)
+        insertClaim = try RawStatement(
+            db, sql: "INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
     /// Stores one case: debtor, the case row, claims, then the events.
     mutating func write(_ prepared: PreparedDemoCase, id: Int64) throws {
         let debtor = prepared.debtor
-        try insertDebtor.execute(arguments: [
-            id, debtor.code, debtor.name, debtor.kana, CaseFileReader.encodePhones(debtor.phones), debtor.email,
-            debtor.postalCode, debtor.address, debtor.isDomestic,
-        ])
-        try insertCase.execute(arguments: prepared.row.insertArguments(id: id, debtorID: id, version: 1))
+        try insertDebtor.run { b in
+            b.int(id)
+            b.text(debtor.code)
+            b.text(debtor.name)
+            b.text(debtor.kana)
+            b.text(CaseFileReader.encodePhones(debtor.phones))
+            b.text(debtor.email)
+            b.text(debtor.postalCode)
+            b.text(debtor.address)
+            b.bool(debtor.isDomestic)
+        }
+        try insertCase.run { prepared.row.bindInsert(&$0, id: id, debtorID: id, version: 1) }
         let firstSeq = log.nextSeq
         for (offset, claim) in prepared.claims {
-            try insertClaim.execute(arguments: [
-                id, claim.invoice, claim.contractDate.iso, claim.dueDate?.iso, claim.amount.yen, firstSeq + offset,
-            ])
+            try insertClaim.run { b in
+                b.int(id)
+                b.text(claim.invoice)
+                b.text(claim.contractDate.iso)
+                b.text(claim.dueDate?.iso)
+                b.int(claim.amount.yen)
+                b.int(firstSeq + offset)
+            }
         }
         for event in prepared.events {
             try log.append(
-                db, caseID: id, kind: event.kind, date: event.date, recordedAt: event.recordedAt,
+                caseID: id, kind: event.kind, date: event.date, recordedAt: event.recordedAt,
                 actor: event.actor, payload: event.payload, idempotencyKey: nil)
         }
     }

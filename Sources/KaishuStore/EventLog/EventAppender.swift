@@ -11,6 +11,7 @@ import KaishuCore
 struct EventAppender {
     private(set) var nextSeq: Int64
     private(set) var headHash: String
+    private let insert: RawStatement
 
     static let insertSQL = """
         INSERT INTO events (seq, case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash)
@@ -22,17 +23,18 @@ struct EventAppender {
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
         nextSeq = max(head?["seq"] ?? 0, sequence) + 1
         headHash = head?["hash"] ?? EventContent.genesis
+        insert = try RawStatement(db, sql: EventAppender.insertSQL)
     }
 
     /// Stores one event and returns it as the case file will hold it. `idempotencyKey` goes on the
     /// first event of a write only (the column is UNIQUE).
     mutating func append(
-        _ db: Database, caseID: Int64, draft: EventDraft, recordedAt: String, actor: String,
+        caseID: Int64, draft: EventDraft, recordedAt: String, actor: String,
         idempotencyKey: String?
     ) throws -> CaseEvent {
         let payload = FactJSON.encode(draft.fact)
         try append(
-            db, caseID: caseID, kind: draft.fact.kind, date: draft.date.iso, recordedAt: recordedAt,
+            caseID: caseID, kind: draft.fact.kind, date: draft.date.iso, recordedAt: recordedAt,
             actor: actor, payload: payload, idempotencyKey: idempotencyKey)
         return CaseEvent(
             seq: nextSeq - 1, caseID: caseID, date: draft.date, recordedAt: recordedAt, actor: actor,
@@ -41,16 +43,27 @@ struct EventAppender {
 
     /// The same with the payload already encoded (bulk writers).
     mutating func append(
-        _ db: Database, caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
+        caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
         payload: String, idempotencyKey: String?
     ) throws {
         let content = EventContent(
             seq: nextSeq, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
             payload: payload, prevHash: headHash)
         let hash = content.hash
-        try db.cachedStatement(sql: EventAppender.insertSQL).execute(arguments: [
-            nextSeq, caseID, kind, date, recordedAt, actor, payload, idempotencyKey, headHash, hash,
-        ])
+        let seq = nextSeq
+        let prevHash = headHash
+        try insert.run { b in
+            b.int(seq)
+            b.int(caseID)
+            b.text(kind)
+            b.text(date)
+            b.text(recordedAt)
+            b.text(actor)
+            b.text(payload)
+            b.text(idempotencyKey)
+            b.text(prevHash)
+            b.text(hash)
+        }
         headHash = hash
         nextSeq += 1
     }

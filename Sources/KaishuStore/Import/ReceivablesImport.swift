@@ -106,7 +106,7 @@ private struct Importer {
             return
         }
         _ = try log.append(
-            db, caseID: caseID, draft: EventDraft(date: context.today, fact: .claimAdded(claim)),
+            caseID: caseID, draft: EventDraft(date: context.today, fact: .claimAdded(claim)),
             recordedAt: context.recordedAt, actor: context.actor, idempotencyKey: nil)
         report.claimsAdded += 1
         if touched[caseID] == nil { touched[caseID] = false }
@@ -136,12 +136,13 @@ private struct Importer {
         let empty = CaseState(
             file: CaseFile(id: 0, debtor: debtor, collector: nil, events: []),
             calendar: calendar)
-        try db.cachedStatement(sql: CaseRow.insertSQL).execute(
-            arguments: CaseRow(state: empty, rankedAsOf: context.today).insertArguments(
-                id: nil, debtorID: debtorID, version: 0))
+        let placeholder = CaseRow(state: empty, rankedAsOf: context.today)
+        try RawStatement(db, sql: CaseRow.insertSQL).run {
+            placeholder.bindInsert(&$0, id: nil, debtorID: debtorID, version: 0)
+        }
         let caseID = db.lastInsertedRowID
         _ = try log.append(
-            db, caseID: caseID, draft: EventDraft(date: context.today, fact: .opened(source: source)),
+            caseID: caseID, draft: EventDraft(date: context.today, fact: .opened(source: source)),
             recordedAt: context.recordedAt, actor: context.actor, idempotencyKey: nil)
         caseByCode[debtor.code] = caseID
         touched[caseID] = true
@@ -158,7 +159,7 @@ private struct Importer {
             if !isNew && state.isClosed {
                 file.events.append(
                     try log.append(
-                        db, caseID: caseID,
+                        caseID: caseID,
                         draft: EventDraft(
                             date: context.today,
                             fact: .stageChanged(
@@ -169,7 +170,7 @@ private struct Importer {
                 report.casesReopened += 1
             }
             let row = CaseRow(state: state, rankedAsOf: context.today)
-            try db.cachedStatement(sql: CaseRow.updateSQL).execute(arguments: row.updateArguments)
+            try RawStatement(db, sql: CaseRow.updateSQL).run { row.bindUpdate(&$0) }
         }
     }
 }

@@ -19,24 +19,45 @@ extension CaseRow {
         WHERE id = ?
         """
 
-    /// Arguments for `insertSQL`, given the case id (`nil`: SQLite picks the next), the debtor row
-    /// and the version to store.
-    func insertArguments(id: Int64?, debtorID: Int64, version: Int64) -> StatementArguments {
-        [
-            id, debtorID, collector, stage.rawValue, statusColumn, outstanding.yen,
-            oldestDueColumn, expiresColumn,
-            nextAction?.iso, promise?.date.iso, promise?.amount.yen, disputed, onHold,
-            lastContact?.iso, tier.rawValue, version, debtorName, debtorCode, nameKey, searchKey,
-        ]
+    /// Binds `insertSQL`'s parameters, given the case id (`nil`: SQLite picks the next), the
+    /// debtor row and the version to store.
+    func bindInsert(_ b: inout RawBindings, id: Int64?, debtorID: Int64, version: Int64) {
+        b.int(id)
+        b.int(debtorID)
+        bindColumns(&b)
+        b.int(version)
+        bindNames(&b)
     }
 
-    var updateArguments: StatementArguments {
-        [
-            collector, stage.rawValue, statusColumn, outstanding.yen,
-            oldestDueColumn, expiresColumn,
-            nextAction?.iso, promise?.date.iso, promise?.amount.yen, disputed, onHold,
-            lastContact?.iso, tier.rawValue, debtorName, debtorCode, nameKey, searchKey, id,
-        ]
+    /// Binds `updateSQL`'s parameters.
+    func bindUpdate(_ b: inout RawBindings) {
+        bindColumns(&b)
+        bindNames(&b)
+        b.int(id)
+    }
+
+    /// `collector` … `tier`, in the order both statements list them.
+    private func bindColumns(_ b: inout RawBindings) {
+        b.text(collector)
+        b.text(stage.rawValue)
+        b.text(statusColumn)
+        b.int(outstanding.yen)
+        b.text(oldestDueColumn)
+        b.text(expiresColumn)
+        b.text(nextAction?.iso)
+        b.text(promise?.date.iso)
+        b.int(promise?.amount.yen)
+        b.bool(disputed)
+        b.bool(onHold)
+        b.text(lastContact?.iso)
+        b.int(tier.rawValue)
+    }
+
+    private func bindNames(_ b: inout RawBindings) {
+        b.text(debtorName)
+        b.text(debtorCode)
+        b.text(nameKey)
+        b.text(searchKey)
     }
 }
 
