@@ -28,6 +28,11 @@ public struct WorkbenchConfiguration: Sendable {
     /// The letters behind `l` (drafting, `w`, `$EDITOR`, sending): usually a
     /// `FileLetterService`; `nil` makes the pane say letters are not set up.
     public var letters: (any LetterService)?
+    /// The quiet hours and the weekly cap on contact attempts (`contact.*` in config.json).
+    public var contactPolicy: ContactPolicy
+    /// The local time of day for the quiet hours (`TimeOfDay.resolve`); `TimeOfDay.none` never
+    /// asks.
+    public var localTime: TimeOfDayClock
 
     public init(
         today: CivilDate, collector: String, storeDescription: String, themeName: String? = nil,
@@ -35,9 +40,12 @@ public struct WorkbenchConfiguration: Sendable {
         createDemo: (@Sendable () async throws -> Void)? = nil,
         sessionID: String = UUID().uuidString, pageSize: Int = 50,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        letters: (any LetterService)? = nil
+        letters: (any LetterService)? = nil, contactPolicy: ContactPolicy = .standard,
+        localTime: @escaping TimeOfDayClock = TimeOfDay.none
     ) {
         self.letters = letters
+        self.contactPolicy = contactPolicy
+        self.localTime = localTime
         self.today = today
         self.collector = collector
         self.storeDescription = storeDescription
@@ -104,9 +112,11 @@ private func runLoop(
     let session = SessionConfig(
         today: configuration.today, collector: configuration.collector,
         storeLabel: configuration.storeDescription, sessionID: configuration.sessionID,
-        pageSize: configuration.pageSize, canCreateDemo: configuration.createDemo != nil)
+        pageSize: configuration.pageSize, canCreateDemo: configuration.createDemo != nil,
+        contactPolicy: configuration.contactPolicy)
     let runtime = Runtime(
         state: AppState(config: session, size: terminal.size), terminal: terminal, store: store,
-        calendar: configuration.calendar, createDemo: configuration.createDemo, letters: configuration.letters)
+        calendar: configuration.calendar, localTime: configuration.localTime, createDemo: configuration.createDemo,
+        letters: configuration.letters)
     return runtime.run()
 }

@@ -1,7 +1,10 @@
 // kaishu-workbench-demo: the workbench over an in-memory demo case book.
 //
-//     kaishu-workbench-demo [--today YYYY-MM-DD] [--cases N] [--theme NAME] [--color auto|always|never]
-//                           [--letters-dir DIR] [--crash-on-open] [--bench KEYS]
+//     kaishu-workbench-demo [--today YYYY-MM-DD] [--time HH:MM] [--cases N] [--theme NAME]
+//                           [--color auto|always|never] [--letters-dir DIR] [--crash-on-open] [--bench KEYS]
+//
+// `--time HH:MM`: the local time of day for the quiet hours, as `kaishu --time`. Without it the
+// clock in Japan is read, unless `--today` fixed the date: then the quiet hours are not checked.
 //
 // `--letters-dir DIR`: where the letter pane's `w` and `E` write (default: the current
 // directory). Letters use the configuration in $XDG_CONFIG_HOME/kaishu like `kaishu`.
@@ -48,6 +51,12 @@ if let todayText {
     let parts = calendar.dateComponents([.year, .month, .day], from: Date())
     today = CivilDate(parts.year!, parts.month!, parts.day!)
 }
+let timeText = value(after: "--time")
+var fixedTime: LocalTime?
+if let timeText {
+    guard let parsed = LocalTime(parsing: timeText) else { fail("--time '\(timeText)' is not HH:MM") }
+    fixedTime = parsed
+}
 let countText = value(after: "--cases") ?? "200"
 guard let count = Int(countText), count >= 0 else { fail("--cases '\(countText)' is not a number of cases") }
 let theme = value(after: "--theme")
@@ -84,7 +93,8 @@ let configuration = WorkbenchConfiguration(
     today: today, collector: "demo", storeDescription: "demo (in memory, \(count) cases)", themeName: theme,
     color: color, calendar: calendar,
     createDemo: { await DemoCases.fill(store, count: 200, today: today) },
-    letters: FileLetterService(environment: environment, folder: lettersDir))
+    letters: FileLetterService(environment: environment, folder: lettersDir),
+    localTime: TimeOfDay.resolve(time: fixedTime, todayIsInjected: todayText != nil))
 if let benchText {
     guard let keys = Int(benchText), keys > 0 else { fail("--bench '\(benchText)' is not a number of keys") }
     do {

@@ -78,11 +78,7 @@ struct TeamE2ETests {
 }
 
 /// The real `kaishu` binary of this checkout.
-let teamE2EKaishu: String = {
-    var root = #filePath
-    for _ in 0..<3 { root = String(root[..<root.lastIndex(of: "/")!]) }
-    return root + "/.build/debug/kaishu"
-}()
+let teamE2EKaishu: String = Tmux.kaishu
 
 extension Tmux {
     /// Polls `pane` for at most `seconds`; whether `predicate` came to hold.

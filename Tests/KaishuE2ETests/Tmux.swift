@@ -19,6 +19,13 @@ final class Tmux {
         return root + "/.build/debug/kaishu-workbench-demo"
     }()
 
+    /// The real `kaishu` binary of this checkout (SQLite and team case books).
+    static let kaishu: String = {
+        var root = #filePath
+        for _ in 0..<3 { root = String(root[..<root.lastIndex(of: "/")!]) }
+        return root + "/.build/debug/kaishu"
+    }()
+
     let socket: String
     let timeout: Double
 

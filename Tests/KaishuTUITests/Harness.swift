@@ -12,23 +12,35 @@ final class Harness {
     let terminal: MemoryTerminal
     let runtime: Runtime
 
-    init(store: InMemoryCaseStore, size: Size = Size(rows: 30, columns: 100), pageSize: Int = 50) async {
+    /// - Parameters:
+    ///   - localTime: the local time of day the runtime's clock says (`nil`: no clock).
+    ///   - contactPolicy: the quiet hours and the weekly cap.
+    init(
+        store: InMemoryCaseStore, size: Size = Size(rows: 30, columns: 100), pageSize: Int = 50,
+        localTime: LocalTime? = nil, contactPolicy: ContactPolicy = .standard
+    ) async {
         self.store = store
         terminal = MemoryTerminal(size: size)
         let config = SessionConfig(
-            today: Harness.today, collector: "tester", storeLabel: "memory", sessionID: "s", pageSize: pageSize)
+            today: Harness.today, collector: "tester", storeLabel: "memory", sessionID: "s", pageSize: pageSize,
+            contactPolicy: contactPolicy)
         runtime = Runtime(
             state: AppState(config: config, size: size), terminal: terminal, store: store,
-            calendar: Harness.calendar, timestamp: { "2026-11-23T10:00:00+09:00" })
+            calendar: Harness.calendar, timestamp: { "2026-11-23T10:00:00+09:00" },
+            localTime: localTime.map(TimeOfDay.fixed) ?? TimeOfDay.none)
         runtime.start()
         await settle()
     }
 
     /// A harness over `count` demo cases.
-    convenience init(demo count: Int, size: Size = Size(rows: 30, columns: 100), pageSize: Int = 50) async {
+    convenience init(
+        demo count: Int, size: Size = Size(rows: 30, columns: 100), pageSize: Int = 50, localTime: LocalTime? = nil,
+        contactPolicy: ContactPolicy = .standard
+    ) async {
         let store = InMemoryCaseStore(calendar: Harness.calendar)
         await DemoCases.fill(store, count: count, today: Harness.today)
-        await self.init(store: store, size: size, pageSize: pageSize)
+        await self.init(
+            store: store, size: size, pageSize: pageSize, localTime: localTime, contactPolicy: contactPolicy)
     }
 
     /// Runs the loop until no input is queued and no effect is running.

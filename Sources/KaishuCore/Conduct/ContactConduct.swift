@@ -25,13 +25,28 @@ public enum ContactConduct {
         -> ConductWarning?
     {
         let weekStart = date.adding(days: -6)
-        let count = previousAttempts.filter { $0 >= weekStart && $0 <= date }.count + 1
+        let count = attemptsInWeek(previousAttempts: previousAttempts, on: date)
         guard count > cap else { return nil }
         return ConductWarning(
             kind: .weeklyCap,
             message:
                 "this would be contact attempt \(count) with this debtor in the 7 days \(weekStart) – \(date), above the cap of \(cap). Repeated contact can be harassment (貸金業法21条1項 as the model; a tort under 民法709条 for a trade creditor)."
         )
+    }
+
+    /// How many attempts the 7 days ending `date` would hold with one more logged on `date`.
+    public static func attemptsInWeek(previousAttempts: [CivilDate], on date: CivilDate) -> Int {
+        let weekStart = date.adding(days: -6)
+        return previousAttempts.filter { $0 >= weekStart && $0 <= date }.count + 1
+    }
+
+    /// The days of a case's contact attempts that the weekly cap counts: calls and visits, as the
+    /// history stands after corrections (emails and letters are not attempts to reach someone).
+    public static func attemptDates(in state: CaseState) -> [CivilDate] {
+        state.effectiveEvents.compactMap { event -> CivilDate? in
+            if case .contact(let log) = event.fact, log.channel == .phone || log.channel == .visit { return event.date }
+            return nil
+        }
     }
 
     /// Every warning for logging a contact attempt at `time` on `date`.

@@ -82,6 +82,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case stagePicker = "stage-picker"
     case escalation
     case form
+    case quietHours = "quiet-hours"
     case filter
     case letter
     case help
@@ -99,6 +100,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .stagePicker: "De-escalation picker (E)"
         case .escalation: "Escalation dialog (e)"
         case .form: "Forms and the note line"
+        case .quietHours: "Quiet-hours question (saving a call at night)"
         case .filter: "Filter line (/)"
         case .letter: "Letter pane (l)"
         case .help: "This help"

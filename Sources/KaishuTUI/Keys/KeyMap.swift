@@ -191,6 +191,12 @@ extension KeyMap {
             label: "Backspace, Delete, Ctrl-U, Ctrl-K, Ctrl-W"),
         KeyBinding([], .form, .insert, "Type text; Japanese input methods and paste work", label: "other", catchAll: true),
 
+        // Quiet-hours question
+        KeyBinding([.char("y")], .quietHours, .confirm, "Save the call anyway (the debtor asked for this time)"),
+        KeyBinding(
+            [], .quietHours, .cancel, "Back to the note: nothing is saved, every character is kept", label: "other",
+            catchAll: true),
+
         // Filter line
         KeyBinding([.enter], .filter, .submit, "Apply the filter (empty clears it)"),
         KeyBinding([.escape], .filter, .cancel, "Cancel"),

@@ -18,10 +18,17 @@ public final class Runtime {
     public let keys: KeyMap
     /// Frames drawn so far.
     public private(set) var frames = 0
+    /// The local time of day for the quiet hours, read before input is handled.
+    let localTime: TimeOfDayClock
 
+    /// - Parameters:
+    ///   - timestamp: the wall clock for each write's `recordedAt`.
+    ///   - localTime: the local time of day (`TimeOfDay`), passed to `update` as `.clock`
+    ///     whenever it changes; the default, no clock, never asks about the quiet hours.
     public init(
         state: AppState, terminal: any Terminal, store: any CaseStore, calendar: BusinessCalendar,
         timestamp: @escaping @Sendable () -> String = Runtime.isoNow,
+        localTime: @escaping TimeOfDayClock = TimeOfDay.none,
         createDemo: EffectRunner.DemoMaker? = nil, keys: KeyMap = .standard,
         letters: (any LetterService)? = nil
     ) {
@@ -31,6 +38,7 @@ public final class Runtime {
         self.state = state
         self.terminal = terminal
         self.keys = keys
+        self.localTime = localTime
         let inbox = Inbox(waker: terminal.waker)
         self.inbox = inbox
         self.runner = EffectRunner(
@@ -54,6 +62,7 @@ public final class Runtime {
         if state.size != terminal.size {
             state.size = terminal.size
         }
+        readClock()
         dispatch(.start)
         draw()
     }
@@ -64,6 +73,7 @@ public final class Runtime {
     public func step(timeout: Double?) -> Bool {
         let events = terminal.waitForEvents(timeout: timeout)
         var handled = false
+        if !events.isEmpty { readClock() }
         for event in events {
             handled = true
             switch event {
@@ -95,6 +105,13 @@ public final class Runtime {
             default: runner.start(effect)
             }
         }
+    }
+
+    /// Tells `update` the local time of day when it has changed (checked before input, so a key
+    /// is judged by the minute it was pressed in).
+    func readClock() {
+        let now = localTime()
+        if now != state.localTime { dispatch(.clock(now)) }
     }
 
     /// Draws the current state.

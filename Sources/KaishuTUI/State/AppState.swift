@@ -24,11 +24,13 @@ public struct SessionConfig: Hashable, Sendable {
     public var measure: DisplayWidth
     /// The first-run screen offers `d` (create the demo book) only when the program can.
     public var canCreateDemo: Bool
+    /// The quiet hours and the weekly cap on contact attempts (`contact.*` in the config).
+    public var contactPolicy: ContactPolicy
 
     public init(
         today: CivilDate, collector: String, storeLabel: String, sessionID: String = "session",
         pageSize: Int = 50, windowPages: Int = 3, measure: DisplayWidth = .standard,
-        canCreateDemo: Bool = false
+        canCreateDemo: Bool = false, contactPolicy: ContactPolicy = .standard
     ) {
         self.today = today
         self.collector = collector
@@ -38,6 +40,7 @@ public struct SessionConfig: Hashable, Sendable {
         self.windowPages = max(2, windowPages)
         self.measure = measure
         self.canCreateDemo = canCreateDemo
+        self.contactPolicy = contactPolicy
     }
 }
 
@@ -54,6 +57,8 @@ public struct Flash: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case info
         case success
+        /// Done, but with something to heed (a call above the weekly cap).
+        case warning
         case error
     }
 
@@ -88,6 +93,10 @@ public struct AppState: Hashable, Sendable {
     public var nextRequest = 1
     /// Writes issued this session (feeds idempotency keys).
     public var writeCount = 0
+    /// The local time of day, as the runtime's clock last said (`Action.clock`); `nil` when the
+    /// program has no clock for it (a fixed `--today` without `--time`): the quiet hours are then
+    /// not checked, as on the command line.
+    public var localTime: LocalTime?
     /// Claims, the change feed and reachability in team mode (inert otherwise).
     public var team = TeamState()
     /// The loop stops when this is set, with this exit status.

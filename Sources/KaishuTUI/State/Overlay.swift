@@ -14,6 +14,22 @@ public enum Overlay: Hashable, Sendable {
     case filter(LineEditor)
     /// `l`: the letter of the case's stage, scrollable, with write / edit / send / record.
     case letter(LetterPane)
+    /// Enter on a call in the quiet hours: what would be logged and why to pause, before `y`.
+    case quietHours(QuietHoursQuestion)
+}
+
+/// The question a call logged in the quiet hours asks (LEGAL.md §10, as `kaishu case note`
+/// asks for `--confirm`). It holds the form as typed: `y` saves it, any other key returns to it
+/// with every character kept.
+public struct QuietHoursQuestion: Hashable, Sendable {
+    public var form: Form
+    /// The quiet-hours warning first, then the weekly cap's if this call is also above it.
+    public var warnings: [ConductWarning]
+
+    public init(form: Form, warnings: [ConductWarning]) {
+        self.form = form
+        self.warnings = warnings
+    }
 }
 
 /// The escalation confirmation.
@@ -110,6 +126,13 @@ public struct Form: Hashable, Sendable {
     /// The last write sent; a retry of the same action reuses its idempotency key, so a write
     /// that committed but reported failure is not applied twice.
     public var attempt: WriteAttempt?
+    /// Calls: the weekly cap's warning when this call would be above it, shown above the fields
+    /// once the case's earlier attempts are known.
+    public var weeklyCapWarning: ConductWarning?
+    /// Calls: the case being read for its earlier attempts (opened from the queue).
+    public var historyRequest: RequestID?
+    /// Calls: `y` was answered to the quiet-hours question, so a retry does not ask again.
+    public var quietHoursConfirmed = false
 
     public init(purpose: Purpose, target: CaseTarget, title: String, fields: [Field], notes: [String] = []) {
         self.purpose = purpose

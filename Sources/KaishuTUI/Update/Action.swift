@@ -16,6 +16,9 @@ public enum Action: Hashable, Sendable {
     case failed(RequestID, String)
     /// SIGINT, SIGTERM or SIGHUP arrived.
     case terminate(signal: Int32)
+    /// The local time of day changed (the runtime reads its injected clock before handling
+    /// input; `update` never reads a clock). `nil`: no clock.
+    case clock(LocalTime?)
     /// A letter was drafted, written, edited or mailed (recording answers with `.appended`).
     case letter(LetterResult)
 

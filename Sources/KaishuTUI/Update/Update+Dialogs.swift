@@ -17,7 +17,16 @@ extension Reducer {
         if globalCommand(command) { return }
         switch command {
         case .pickOutcome(let outcome):
-            state.overlay = .form(FormCatalog.contact(outcome, target))
+            var form = FormCatalog.contact(outcome, target)
+            if let caseState = state.detail?.state, caseState.id == target.id {
+                form.weeklyCapWarning = weeklyCapWarning(before: caseState)
+            } else {
+                // From the queue: read the case for its earlier attempts (the weekly cap).
+                let id = state.makeRequest()
+                form.historyRequest = id
+                effects.append(.loadCase(id, target.id))
+            }
+            state.overlay = .form(form)
         default:
             state.overlay = nil
         }
@@ -118,7 +127,8 @@ extension Reducer {
                 form.focus += 1
                 form.error = nil
             } else {
-                submit(&form)
+                submit(form)
+                return
             }
         case .nextField:
             form.focus = min(form.fields.count - 1, form.focus + 1)
@@ -143,17 +153,69 @@ extension Reducer {
         state.overlay = .form(form)
     }
 
-    mutating func submit(_ form: inout Form) {
+    /// Saves a filled form, or shows what is wrong with it. A call in the quiet hours first asks
+    /// (`QuietHoursQuestion`) unless the collector already said `y` to this one.
+    mutating func submit(_ form: Form) {
+        var form = form
         switch FormCatalog.action(for: form, today: state.today) {
         case .failure(let invalid):
             form.focus = invalid.field
             form.error = invalid.message
         case .success(let action):
+            if let question = quietHoursQuestion(form) {
+                form.error = nil
+                state.overlay = .quietHours(question)
+                return
+            }
             let (id, attempt) = beginWrite(action, previous: form.attempt)
             form.saving = id
             form.attempt = attempt
             form.error = nil
             effects.append(.append(id, caseID: form.target.id, action: action, idempotencyKey: attempt.idempotencyKey))
+        }
+        state.overlay = .form(form)
+    }
+
+    // MARK: - Conduct (LEGAL.md §10)
+
+    /// The question to ask before saving `form`: a call, not yet confirmed, while the local
+    /// time is in the quiet hours. `nil` without a clock, as `kaishu case note` with a fixed
+    /// `--today` and no `--time`.
+    func quietHoursQuestion(_ form: Form) -> QuietHoursQuestion? {
+        guard case .contact = form.purpose, !form.quietHoursConfirmed, let time = state.localTime,
+            let quiet = ContactConduct.quietHoursWarning(at: time, window: state.config.contactPolicy.quietHours)
+        else { return nil }
+        return QuietHoursQuestion(form: form, warnings: [quiet] + [form.weeklyCapWarning].compactMap { $0 })
+    }
+
+    /// The weekly cap's warning for one more call today on a case as it stood before it.
+    func weeklyCapWarning(before caseState: CaseState) -> ConductWarning? {
+        ContactConduct.weeklyCapWarning(
+            previousAttempts: ContactConduct.attemptDates(in: caseState), on: state.today,
+            cap: state.config.contactPolicy.weeklyCap)
+    }
+
+    /// The call just recorded, judged on the case as the store now holds it (every collector's
+    /// calls included): its number in the rolling week when that is above the weekly cap.
+    func attemptAboveCap(after caseState: CaseState) -> Int? {
+        var previous = ContactConduct.attemptDates(in: caseState)
+        guard let just = previous.lastIndex(of: state.today) else { return nil }
+        previous.remove(at: just)
+        let count = ContactConduct.attemptsInWeek(previousAttempts: previous, on: state.today)
+        return count > state.config.contactPolicy.weeklyCap ? count : nil
+    }
+
+    /// `y` saves the call as typed; any other key goes back to the note, nothing lost.
+    mutating func quietHoursCommand(_ command: Command, question: QuietHoursQuestion) {
+        if globalCommand(command) { return }
+        var form = question.form
+        switch command {
+        case .confirm:
+            form.quietHoursConfirmed = true
+            submit(form)
+        default:
+            state.overlay = .form(form)
+            state.flash = Flash(.info, "Not saved: the call is back in the form (Enter asks again, Esc discards it)")
         }
     }
 

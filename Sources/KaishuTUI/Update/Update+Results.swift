@@ -16,6 +16,19 @@ extension Reducer {
             state.detail = detail
             clampCaseScroll()
         }
+        if case .form(var form) = state.overlay, form.historyRequest == id {
+            form.historyRequest = nil
+            if let caseState { form.weeklyCapWarning = weeklyCapWarning(before: caseState) }
+            state.overlay = .form(form)
+        }
+        if case .quietHours(var question) = state.overlay, question.form.historyRequest == id {
+            question.form.historyRequest = nil
+            if let caseState, let cap = weeklyCapWarning(before: caseState) {
+                question.form.weeklyCapWarning = cap
+                question.warnings = question.warnings.filter { $0.kind != .weeklyCap } + [cap]
+            }
+            state.overlay = .quietHours(question)
+        }
         if case .escalation(var dialog) = state.overlay, dialog.loading == id {
             if let caseState {
                 dialog.fill(from: caseState, today: state.today)
@@ -31,7 +44,15 @@ extension Reducer {
         switch state.overlay {
         case .form(let form) where form.saving == id:
             state.overlay = nil
-            state.flash = Flash(.success, "Saved: \(savedSummary(form)) (\(caseState.debtor.name))")
+            if case .contact = form.purpose, let count = attemptAboveCap(after: caseState) {
+                // The form gave the full sentence; the hint line has room for the count.
+                state.flash = Flash(
+                    .warning,
+                    "Saved: \(savedSummary(form)). Warning: attempt \(count) with this debtor in 7 days, "
+                        + "above the weekly cap of \(state.config.contactPolicy.weeklyCap)")
+            } else {
+                state.flash = Flash(.success, "Saved: \(savedSummary(form)) (\(caseState.debtor.name))")
+            }
         case .escalation(let dialog) where dialog.saving == id:
             state.overlay = nil
             state.flash = Flash(
@@ -104,6 +125,12 @@ extension Reducer {
             form.saving = nil
             form.error = "Not saved: \(message). Your text is kept: Enter retries, Esc discards."
             state.overlay = .form(form)
+        case .form(var form) where form.historyRequest == id:
+            form.historyRequest = nil  // the weekly cap is judged again once saved
+            state.overlay = .form(form)
+        case .quietHours(var question) where question.form.historyRequest == id:
+            question.form.historyRequest = nil
+            state.overlay = .quietHours(question)
         case .escalation(var dialog) where dialog.saving == id:
             dialog.saving = nil
             dialog.error = "Not saved: \(message)"

@@ -50,6 +50,8 @@ struct Reducer {
             failed(id, message)
         case .terminate(let signal):
             state.exitStatus = 128 + signal
+        case .clock(let time):
+            state.localTime = time
         case .claimed, .leaseRenewed, .timerFired, .caseChanged, .unreachable:
             handleTeam(action)
         case .letter(let result):
@@ -107,6 +109,10 @@ struct Reducer {
             case .letter(let pane):
                 if let command = keys.command(for: key, in: [.global, .letter]) {
                     letterCommand(command, pane: pane)
+                }
+            case .quietHours(let question):
+                if let command = keys.command(for: key, in: [.global, .quietHours]) {
+                    quietHoursCommand(command, question: question)
                 }
             }
             return

@@ -17,6 +17,8 @@ enum DialogView {
             break  // drawn on the queue's hint line
         case .letter(let pane):
             LetterView.draw(&screen, pane, state: state)
+        case .quietHours(let question):
+            quietHours(&screen, question, state: state)
         }
     }
 
@@ -128,6 +130,28 @@ enum DialogView {
         box(&screen, title: "Escalate", doc, footer: footer)
     }
 
+    /// The quiet-hours question: the call as it would be logged, why to pause, and `y`.
+    static func quietHours(_ screen: inout Screen, _ question: QuietHoursQuestion, state: AppState) {
+        var doc = Document(width: boxWidth(screen) - 4, measure: screen.measure)
+        let form = question.form
+        header(&doc, form.target)
+        var what = form.title
+        if let time = state.localTime { what += " at \(time)" }
+        doc.add(what, .text)
+        if let note = form.text(.note), !note.isEmpty { doc.add("Note: \(note)", .muted, indent: 2) }
+        for warning in question.warnings {
+            doc.blank()
+            doc.add(warning.message, .warning)
+        }
+        doc.blank()
+        doc.add("Save this call now?", .text)
+        box(
+            &screen, title: "Quiet hours", doc,
+            footer: [
+                Span("y", .key), Span(" save anyway   ", .muted), Span("other", .key), Span(" back to the note", .muted),
+            ])
+    }
+
     static func formBox(_ screen: inout Screen, _ form: Form, today: CivilDate) {
         let width = boxWidth(screen) - 4
         var doc = Document(width: width, measure: screen.measure)
@@ -140,6 +164,10 @@ enum DialogView {
         for field in form.fields {
             fieldLines.append(doc.lines.count)
             doc.add([Span(screen.measure.fit(field.label, width: labelWidth) + " ", .muted)])
+        }
+        if let cap = form.weeklyCapWarning, form.saving == nil {
+            doc.blank()
+            doc.add("Warning: " + cap.message, .warning)
         }
         if let error = form.error {
             doc.blank()

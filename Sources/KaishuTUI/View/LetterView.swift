@@ -36,6 +36,7 @@ enum LetterView {
                 switch notice.kind {
                 case .info: pane.question != nil ? .warning : .text
                 case .success: .success
+                case .warning: .warning
                 case .error: .error
                 }
             let lines = screen.measure.wrap(notice.text, width: inner.columns)

@@ -51,6 +51,7 @@ enum Chrome {
                 switch flash.kind {
                 case .info: .text
                 case .success: .success
+                case .warning: .warning
                 case .error: .error
                 }
             screen.put(fitting: " " + flash.text, row: row, column: 0, width: screen.size.columns, style: Style(role))

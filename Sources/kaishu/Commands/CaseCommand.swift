@@ -69,10 +69,7 @@ extension CaseNote {
         let clock =
             time.flatMap { LocalTime(parsing: $0) }
             ?? (date == session.today && !write.day.isInjected ? Clock.localTimeInTokyo() : nil)
-        let previous = try await session.state(of: id).effectiveEvents.compactMap { event -> CivilDate? in
-            if case .contact(let log) = event.fact, log.channel == .phone || log.channel == .visit { return event.date }
-            return nil
-        }
+        let previous = ContactConduct.attemptDates(in: try await session.state(of: id))
         var warnings: [ConductWarning] = []
         let policy = try KaishuConfig.resolved().contact
         if let clock, let quiet = ContactConduct.quietHoursWarning(at: clock, window: policy.quietHours) {

@@ -31,6 +31,15 @@ struct WorkbenchCommand: AsyncParsableCommand {
     @Option(help: "auto (honours NO_COLOR), always or never.") var color: ColorChoice = .auto
     @Option(help: "Folder the letter pane writes letters to (default: the current directory).")
     var lettersDir: String?
+    @Option(
+        help: ArgumentHelp(
+            "The local time of day for the quiet hours (HH:MM), instead of the clock in Japan.",
+            discussion: "With --today (or KAISHU_TODAY) and no --time, the quiet hours are not checked."))
+    var time: String?
+
+    func validate() throws {
+        if let time, LocalTime(parsing: time) == nil { throw ValidationError("--time: '\(time)' is not HH:MM") }
+    }
 
     func run() async throws {
         try await failing {
@@ -55,7 +64,10 @@ struct WorkbenchCommand: AsyncParsableCommand {
                 today: today, collector: collector.resolved, storeDescription: store.location.description,
                 themeName: theme ?? config.theme, color: color, calendar: config.calendar,
                 createDemo: { try storeOptions.createDemo(today: today) },
-                letters: FileLetterService(environment: ProcessInfo.processInfo.environment, folder: lettersDir))
+                letters: FileLetterService(environment: ProcessInfo.processInfo.environment, folder: lettersDir),
+                contactPolicy: config.contact,
+                localTime: TimeOfDay.resolve(
+                    time: time.flatMap { LocalTime(parsing: $0) }, todayIsInjected: day.isInjected))
             let status: Int32
             do {
                 status = try await runWorkbench(store: caseStore, configuration: workbench)
