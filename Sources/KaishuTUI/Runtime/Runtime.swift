@@ -136,11 +136,12 @@ public final class Runtime {
         step(timeout: 0)
     }
 
-    /// The wall clock as ISO 8601 with offset: `WriteContext.recordedAt` of a write.
+    /// The wall clock as ISO 8601 with offset: `WriteContext.recordedAt` of a write. In Japan
+    /// time, as the command line stamps it, so one book's log reads the same whoever wrote it.
     public static let isoNow: @Sendable () -> String = {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone.current
+        formatter.timeZone = TimeZone(identifier: "Asia/Tokyo") ?? TimeZone(secondsFromGMT: 9 * 3600)
         return formatter.string(from: Date())
     }
 }
