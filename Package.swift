@@ -112,7 +112,8 @@ let package = Package(
             name: "KaishuTUITests",
             dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport", "KaishuLetters"]
         ),
-        .testTarget(name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore"]),
+        .testTarget(
+            name: "KaishuCursesTests", dependencies: ["KaishuCurses", "KaishuTUI", "KaishuCore", "KaishuTestSupport"]),
         // Runs the workbench binary in a private tmux server; skipped without tmux.
         // Depends on the demo executable and `kaishu` so `swift test` builds the binaries it drives;
         // the team tests run two `kaishu` workbenches on a throwaway PostgreSQL cluster.

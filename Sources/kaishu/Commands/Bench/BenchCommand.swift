@@ -10,7 +10,7 @@ import KaishuStore
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Kaishu against floors measured in the same run (queue, note save, import, audit).",
+        abstract: "Measure Kaishu against floors measured in the same run (queue, notes, import, audit, workbench).",
         subcommands: [BenchRun.self, BenchDrive.self],
         defaultSubcommand: BenchRun.self
     )
@@ -26,20 +26,19 @@ struct BenchRun: AsyncParsableCommand {
             An existing book of the right size in --dir is reused.
             """)
 
-    /// The figure groups. Hook for the workbench (issue 3): its keystroke → frame p99 and bytes
-    /// written per key join as a `workbench` section once KaishuTUI exposes a headless driver —
-    /// run the runtime over an in-memory `Terminal` on each book size (navigation, paging, opening
-    /// a case, typing), and take a minimal ncurses program drawing the same change as the floor.
+    /// The figure groups.
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case queue, notes, `import`, audit
+        case queue, notes, `import`, audit, workbench
     }
 
     @Option(help: "Case book sizes, comma-separated.") var sizes: String = "100000,1000000"
     @Option(help: "Import file sizes in rows, comma-separated.") var importRows: String = "100000,1000000"
     @Option(help: "Queue pages measured per size.") var runs: Int = 2000
     @Option(help: "Note saves measured per size.") var notes: Int = 200
+    @Option(help: "Workbench keys measured per scenario and size.") var keys: Int = 1000
     @Flag(help: "Small sizes, few runs: a check that everything works, not a measurement.") var quick = false
-    @Option(help: "Sections to run, comma-separated: queue, notes, import, audit (default: all).") var only: String?
+    @Option(help: "Sections to run, comma-separated: queue, notes, import, audit, workbench (default: all).")
+    var only: String?
     @Option(help: "Working folder (kept). Default: a temporary folder, removed afterwards.") var dir: String?
     @OptionGroup var day: TodayOption
     @OptionGroup var output: OutputOptions
@@ -51,10 +50,13 @@ struct BenchRun: AsyncParsableCommand {
             let importRows = try quick ? [2_000, 20_000] : numbers(self.importRows, option: "--import-rows")
             let runs = quick ? 300 : self.runs
             let notes = quick ? 30 : self.notes
+            let keys = quick ? 100 : self.keys
+            guard keys > 0 else { throw CommandFailure("--keys: '\(keys)' is not a positive number") }
             let sections = try only.map { text in
                 try text.split(separator: ",").map { name in
                     guard let section = Section(rawValue: String(name)) else {
-                        throw CommandFailure("--only: '\(name)' is not a section (queue, notes, import, audit)")
+                        let names = Section.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw CommandFailure("--only: '\(name)' is not a section (\(names))")
                     }
                     return section
                 }
@@ -68,6 +70,7 @@ struct BenchRun: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("bench: \(line)\n".utf8))
             }
             var queueP50: [(size: Int, kaishu: Double, floor: Double)] = []
+            var workbench: [(size: Int, result: WorkbenchBench.Result)] = []
             if !sections.filter({ $0 != .import }).isEmpty {
                 for size in sizes {
                     let scale = "\(size.formattedCount) cases"
@@ -98,6 +101,12 @@ struct BenchRun: AsyncParsableCommand {
                                     note: "\(result.kaishu.count) pages at \(result.positions) random positions"))
                         }
                         queueP50.append((size, result.kaishu.percentile(50), result.floor.percentile(50)))
+                    }
+                    if sections.contains(.workbench) {
+                        progress("workbench keys at \(scale)…")
+                        let result = try await WorkbenchBench(book: book, today: today, keys: keys).run()
+                        report.figures += WorkbenchBench.figures(result, scale: scale)
+                        workbench.append((size, result))
                     }
                     if sections.contains(.notes) {
                         progress("note saves at \(scale)…")
@@ -158,6 +167,9 @@ struct BenchRun: AsyncParsableCommand {
                         unit: .ratio, kaishu: large.kaishu / small.kaishu, floor: nil, floorName: "(absolute)", target: 1.5,
                         note: "the floor's own ratio: \(String(format: "%.2f", large.floor / small.floor))"))
             }
+            if workbench.count >= 2, let small = workbench.first, let large = workbench.last, large.size > small.size {
+                report.figures += WorkbenchBench.scaleFigures(small: small, large: large)
+            }
             if sections.contains(.import) {
                 let bench = ImportBench(folder: folder, today: today)
                 for cp932 in [false, true] {
@@ -192,9 +204,6 @@ struct BenchRun: AsyncParsableCommand {
                     }
                 }
             }
-            report.info.append(
-                "keystroke → frame and bytes per key: not measured by this build; the workbench's headless driver "
-                    + "(issue 3) plugs in as a section here (see BenchCommand.swift, `Section`)")
             if output.json {
                 try printJSON(report)
             } else {
