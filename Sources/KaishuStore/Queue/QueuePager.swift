@@ -70,6 +70,6 @@ enum QueuePager {
             brokenPromises: try count(
                 "SELECT count(*) FROM cases INDEXED BY cases_promise WHERE status = 'open' AND promise_date IS NOT NULL AND promise_date < ?",
                 [today.iso]),
-            open: try count("SELECT count(*) FROM cases INDEXED BY cases_queue_amount WHERE status = 'open'"))
+            open: try count("SELECT open FROM case_totals WHERE id = 1"))
     }
 }
