@@ -55,7 +55,9 @@ enum CrashRestore {
 nonisolated(unsafe) private var crashFD: Int32 = 1
 nonisolated(unsafe) private var savedModes = termios()
 nonisolated(unsafe) private var haveModes = false
-nonisolated(unsafe) private var resetSequence: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+nonisolated(unsafe) private var resetSequence: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+    0, 0, 0, 0, 0, 0, 0, 0
+)
 nonisolated(unsafe) private var resetLength = 0
 /// Raw memory, so the handler reads it without touching Swift's reference counting.
 nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction> = {

@@ -55,7 +55,8 @@ final class CursesTerminal: Terminal {
             signals?.restore()
             pipe.close()
             throw WorkbenchError(
-                "the workbench needs a terminal that can move the cursor; TERM is '\(term)'. Run it in a terminal emulator, or use the kaishu subcommands.")
+                "the workbench needs a terminal that can move the cursor; TERM is '\(term)'. Run it in a terminal emulator, or use the kaishu subcommands."
+            )
         }
         CrashRestore.saveModes(fd: fileno(outFile))
         // On a terminal its real size wins: an exported LINES/COLUMNS (a shell's stale copy)

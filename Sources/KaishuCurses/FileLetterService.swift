@@ -76,7 +76,8 @@ public struct FileLetterService: LetterService {
         defer { for pointer in argv { free(pointer) } }
         let result = posix_spawn(&pid, arguments[0], nil, nil, argv, environ)
         guard result == 0 else {
-            throw LetterError.write(path: arguments[0], reason: "cannot start the editor: \(String(cString: strerror(result)))")
+            throw LetterError.write(
+                path: arguments[0], reason: "cannot start the editor: \(String(cString: strerror(result)))")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -86,4 +86,3 @@ struct PipeWaker: Waker {
         _ = write(fd, &byte, 1)
     }
 }
-

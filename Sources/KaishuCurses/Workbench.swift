@@ -83,7 +83,9 @@ public func runWorkbench(store: any CaseStore, configuration: WorkbenchConfigura
     let box = ResultBox()
     await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
         let thread = Thread {
-            box.result = Result { try runLoop(store: store, configuration: configuration, theme: theme, wantsColor: wantsColor) }
+            box.result = Result {
+                try runLoop(store: store, configuration: configuration, theme: theme, wantsColor: wantsColor)
+            }
             continuation.resume()
         }
         thread.name = "kaishu-workbench"

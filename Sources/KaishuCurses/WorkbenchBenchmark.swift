@@ -30,9 +30,10 @@ public enum WorkbenchBenchmark {
         public var description: String {
             let meanBytes = bytes.isEmpty ? 0 : bytes.reduce(0, +) / bytes.count
             let label = name.padding(toLength: 18, withPad: " ", startingAt: 0)
-            return label + String(
-                format: " n=%5d  p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms  bytes/key %6d",
-                milliseconds.count, percentile(50), percentile(99), milliseconds.last ?? 0, meanBytes)
+            return label
+                + String(
+                    format: " n=%5d  p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms  bytes/key %6d",
+                    milliseconds.count, percentile(50), percentile(99), milliseconds.last ?? 0, meanBytes)
         }
     }
 
@@ -169,10 +170,11 @@ public enum WorkbenchBenchmark {
         series.append(await measure("open case / back") { index in [index % 2 == 0 ? .enter : .escape] })
         runtime.dispatch(.input(.key(.char("c"))))
         runtime.dispatch(.input(.key(.char("1"))))
-        series.append(await measure("type in the note") { index in
-            let text = Array("入金予定の確認をしました")
-            return [index % 30 == 29 ? .ctrl("u") : .char(text[index % text.count])]
-        })
+        series.append(
+            await measure("type in the note") { index in
+                let text = Array("入金予定の確認をしました")
+                return [index % 30 == 29 ? .ctrl("u") : .char(text[index % text.count])]
+            })
         runtime.dispatch(.input(.key(.escape)))
         return Report(
             firstFrameMilliseconds: firstFrame, completeFrameMilliseconds: completeFrame, firstFrameBytes: firstBytes,

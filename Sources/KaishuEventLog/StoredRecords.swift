@@ -174,4 +174,3 @@ public protocol CasebookExporting: Sendable {
     func exportClaims(caseIDs: ClosedRange<Int64>) throws -> [StoredClaim]
     func exportEvents(after: Int64, limit: Int) throws -> [StoredEvent]
 }
-

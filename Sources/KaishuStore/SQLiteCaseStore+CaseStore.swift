@@ -1,6 +1,6 @@
 import GRDB
-import KaishuEventLog
 import KaishuCore
+import KaishuEventLog
 
 extension SQLiteCaseStore {
     public func queue(_ query: QueueQuery) async throws -> QueuePage {
@@ -63,7 +63,6 @@ extension SQLiteCaseStore {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
     }
 
-
     /// One write: inside the caller's transaction, so a refusal or any error rolls it all back.
     func append(
         _ db: Database, to id: Int64, context: WriteContext, decide: (CaseFile) throws -> [EventDraft]
@@ -72,9 +71,10 @@ extension SQLiteCaseStore {
         guard var file = try CaseFileReader.load(db, id: id) else {
             throw Refusal("there is no case \(id)")
         }
-        let seen = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM events WHERE idem_key = ?)"),
-            arguments: [context.idempotencyKey]) ?? false
+        let seen =
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM events WHERE idem_key = ?)"),
+                arguments: [context.idempotencyKey]) ?? false
         if seen { return file }
         let drafts = try decide(file)
         if drafts.isEmpty { return file }

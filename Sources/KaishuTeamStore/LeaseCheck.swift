@@ -34,7 +34,8 @@ struct LeaseCheck {
         if live, let holder {
             throw Refusal(
                 "your claim on case \(caseID) expired\(lapsed) and \(holder) now holds it "
-                    + "(until \(expires.map(MessageTime.text) ?? "?")); nothing was saved — keep your note and ask \(holder)")
+                    + "(until \(expires.map(MessageTime.text) ?? "?")); nothing was saved — keep your note and ask \(holder)"
+            )
         }
         throw Refusal(
             "your claim on case \(caseID) (token \(lease.token)) ended\(lapsed): the case was released or "

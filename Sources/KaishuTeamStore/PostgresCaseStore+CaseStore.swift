@@ -85,7 +85,8 @@ extension PostgresCaseStore {
         var seq = try head?.value("seq", as: Int64.self) ?? 0
         var previous = try head?.value("hash", as: String.self) ?? EventContent.genesis
         var insert = SQLText(
-            "INSERT INTO events (seq, case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash) VALUES ")
+            "INSERT INTO events (seq, case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash) VALUES "
+        )
         for (index, draft) in drafts.enumerated() {
             seq += 1
             let content = EventContent(
@@ -144,7 +145,8 @@ extension PostgresCaseStore {
                     payload: payload, prevHash: prevHash)
                 if !check.feed(content, storedHash: hash) { break }
             }
-            let handedOut = try await connection.rows("SELECT seq FROM log_head", logger: self.logger).first?
+            let handedOut =
+                try await connection.rows("SELECT seq FROM log_head", logger: self.logger).first?
                 .value("seq", as: Int64.self) ?? 0
             return check.finish(lastSeqHandedOut: handedOut)
         }
@@ -183,7 +185,8 @@ extension PostgresCaseStore {
             return QueuePage(rows: Array(rows.prefix(limit)), hasMoreAfter: rows.count > limit, hasMoreBefore: false)
         case .last:
             let rows = try await fetch(.backward, from: nil, limit: limit + 1)
-            return QueuePage(rows: rows.prefix(limit).reversed(), hasMoreAfter: false, hasMoreBefore: rows.count > limit)
+            return QueuePage(
+                rows: rows.prefix(limit).reversed(), hasMoreAfter: false, hasMoreBefore: rows.count > limit)
         case .after(let cursor):
             let rows = try await fetch(.forward, from: try start(cursor), limit: limit + 1)
             let page = Array(rows.prefix(limit))

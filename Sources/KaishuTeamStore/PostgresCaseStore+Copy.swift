@@ -24,9 +24,10 @@ extension PostgresCaseStore {
         let batch = max(1, min(batchSize, 3000))
         var report = CopyReport(debtors: 0, cases: 0, claims: 0, events: 0, headHash: head.headHash)
         try await transaction { connection in
-            let present = try await connection.rows(
-                "SELECT (SELECT count(*) FROM cases) + (SELECT seq FROM log_head) AS n", logger: self.logger
-            ).first?.value("n", as: Int64.self) ?? 0
+            let present =
+                try await connection.rows(
+                    "SELECT (SELECT count(*) FROM cases) + (SELECT seq FROM log_head) AS n", logger: self.logger
+                ).first?.value("n", as: Int64.self) ?? 0
             guard present == 0 else { throw TeamStoreError.notEmpty(self.location) }
 
             var after: Int64 = 0
@@ -37,10 +38,13 @@ extension PostgresCaseStore {
                     "INSERT INTO debtors (id, code, name, kana, phones, email, postal_code, address, domestic) VALUES ")
                 text.append(
                     rows.map { d in
-                        "(" + [
-                            text.bind(d.id), text.bind(d.code), text.bind(d.name), text.bind(d.kana), text.bind(d.phones),
-                            text.bind(d.email), text.bind(d.postalCode), text.bind(d.address), text.bind(d.domestic),
-                        ].joined(separator: ", ") + ")"
+                        "("
+                            + [
+                                text.bind(d.id), text.bind(d.code), text.bind(d.name), text.bind(d.kana),
+                                text.bind(d.phones),
+                                text.bind(d.email), text.bind(d.postalCode), text.bind(d.address),
+                                text.bind(d.domestic),
+                            ].joined(separator: ", ") + ")"
                     }.joined(separator: ", "))
                 try await connection.run(text.query, logger: self.logger)
                 report.debtors += rows.count
@@ -59,28 +63,33 @@ extension PostgresCaseStore {
                     """)
                 text.append(
                     rows.map { c in
-                        "(" + [
-                            text.bind(c.id), text.bind(c.debtorID), text.bind(c.collector), text.bind(c.stage),
-                            text.bind(c.status), text.bind(c.outstanding), text.bind(c.oldestDue), text.bind(c.expires),
-                            text.bind(c.nextAction), text.bind(c.promiseDate), text.bind(c.promiseAmount),
-                            text.bind(c.disputed), text.bind(c.onHold), text.bind(c.lastContact),
-                            text.bind(Int16(c.tier)), text.bind(c.version), text.bind(c.debtorName),
-                            text.bind(c.debtorCode), text.bind(c.nameKey), text.bind(c.searchKey),
-                        ].joined(separator: ", ") + ")"
+                        "("
+                            + [
+                                text.bind(c.id), text.bind(c.debtorID), text.bind(c.collector), text.bind(c.stage),
+                                text.bind(c.status), text.bind(c.outstanding), text.bind(c.oldestDue),
+                                text.bind(c.expires),
+                                text.bind(c.nextAction), text.bind(c.promiseDate), text.bind(c.promiseAmount),
+                                text.bind(c.disputed), text.bind(c.onHold), text.bind(c.lastContact),
+                                text.bind(Int16(c.tier)), text.bind(c.version), text.bind(c.debtorName),
+                                text.bind(c.debtorCode), text.bind(c.nameKey), text.bind(c.searchKey),
+                            ].joined(separator: ", ") + ")"
                     }.joined(separator: ", "))
                 try await connection.run(text.query, logger: self.logger)
                 report.cases += rows.count
 
                 let claims = try source.exportClaims(caseIDs: first.id...last.id)
-                for chunk in stride(from: 0, to: claims.count, by: batch).map({ claims[$0..<min($0 + batch, claims.count)] }) {
+                for chunk in stride(from: 0, to: claims.count, by: batch).map({
+                    claims[$0..<min($0 + batch, claims.count)]
+                }) {
                     var insert = SQLText(
                         "INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq) VALUES ")
                     insert.append(
                         chunk.map { c in
-                            "(" + [
-                                insert.bind(c.caseID), insert.bind(c.invoice), insert.bind(c.contractDate),
-                                insert.bind(c.dueDate), insert.bind(c.amount), insert.bind(c.seq),
-                            ].joined(separator: ", ") + ")"
+                            "("
+                                + [
+                                    insert.bind(c.caseID), insert.bind(c.invoice), insert.bind(c.contractDate),
+                                    insert.bind(c.dueDate), insert.bind(c.amount), insert.bind(c.seq),
+                                ].joined(separator: ", ") + ")"
                         }.joined(separator: ", "))
                     try await connection.run(insert.query, logger: self.logger)
                 }
@@ -93,15 +102,18 @@ extension PostgresCaseStore {
                 let rows = try source.exportEvents(after: after, limit: batch)
                 guard let last = rows.last else { break }
                 var text = SQLText(
-                    "INSERT INTO events (seq, case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash) VALUES ")
+                    "INSERT INTO events (seq, case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash) VALUES "
+                )
                 text.append(
                     rows.map { e in
-                        "(" + [
-                            text.bind(e.content.seq), text.bind(e.content.caseID), text.bind(e.content.kind),
-                            text.bind(e.content.date), text.bind(e.content.recordedAt), text.bind(e.content.actor),
-                            text.bind(e.content.payload), text.bind(e.idempotencyKey), text.bind(e.content.prevHash),
-                            text.bind(e.hash),
-                        ].joined(separator: ", ") + ")"
+                        "("
+                            + [
+                                text.bind(e.content.seq), text.bind(e.content.caseID), text.bind(e.content.kind),
+                                text.bind(e.content.date), text.bind(e.content.recordedAt), text.bind(e.content.actor),
+                                text.bind(e.content.payload), text.bind(e.idempotencyKey),
+                                text.bind(e.content.prevHash),
+                                text.bind(e.hash),
+                            ].joined(separator: ", ") + ")"
                     }.joined(separator: ", "))
                 try await connection.run(text.query, logger: self.logger)
                 report.events += rows.count
@@ -120,7 +132,9 @@ extension PostgresCaseStore {
             for table in ["debtors", "cases"] {
                 try await connection.run(
                     PostgresQuery(
-                        unsafeSQL: "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)"),
+                        unsafeSQL:
+                            "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)"
+                    ),
                     logger: self.logger)
             }
         }
@@ -136,11 +150,13 @@ extension PostgresCaseStore {
         let mine = try await exportHead()
         guard mine.headHash == head.headHash, mine.lastSeqHandedOut == head.lastSeqHandedOut else {
             throw TeamStoreError.copyMismatch(
-                "head \(mine.lastSeqHandedOut)/\(mine.headHash) differs from the source's \(head.lastSeqHandedOut)/\(head.headHash)")
+                "head \(mine.lastSeqHandedOut)/\(mine.headHash) differs from the source's \(head.lastSeqHandedOut)/\(head.headHash)"
+            )
         }
         guard mine.eventCount == head.eventCount, mine.caseCount == head.caseCount else {
             throw TeamStoreError.copyMismatch(
-                "\(mine.caseCount) cases and \(mine.eventCount) events copied, the source holds \(head.caseCount) and \(head.eventCount)")
+                "\(mine.caseCount) cases and \(mine.eventCount) events copied, the source holds \(head.caseCount) and \(head.eventCount)"
+            )
         }
     }
 

@@ -64,7 +64,8 @@ extension PostgresCaseStore: CaseLeasing {
     public func heartbeat(_ lease: Lease, ttl: Duration) async throws -> Lease {
         var text = SQLText("UPDATE cases SET claim_expires = now() + ")
         text.append(
-            text.bind(Self.milliseconds(ttl)) + "::double precision * interval '1 millisecond' WHERE id = " + text.bind(lease.caseID)
+            text.bind(Self.milliseconds(ttl)) + "::double precision * interval '1 millisecond' WHERE id = "
+                + text.bind(lease.caseID)
                 + " AND claim_token = " + text.bind(lease.token) + " RETURNING claim_expires")
         let query = text.query
         let rows = try await connected { connection in try await connection.rows(query, logger: self.logger) }
@@ -78,7 +79,9 @@ extension PostgresCaseStore: CaseLeasing {
         try LeaseCheck(
             caseID: lease.caseID, holder: holder?.collector, token: holder?.token, expires: holder?.expires,
             live: holder?.live ?? false
-        ).allow(WriteContext(actor: lease.collector, recordedAt: "", today: CivilDate(2000, 1, 1), idempotencyKey: "", lease: lease))
+        ).allow(
+            WriteContext(
+                actor: lease.collector, recordedAt: "", today: CivilDate(2000, 1, 1), idempotencyKey: "", lease: lease))
         throw Refusal("your claim on case \(lease.caseID) is no longer current")
     }
 
@@ -99,9 +102,12 @@ extension PostgresCaseStore: CaseLeasing {
     }
 
     /// Who holds case `id` and until when (`nil` when there is no such case).
-    public func currentClaim(_ id: Int64) async throws -> (collector: String?, token: Int64?, expires: Date?, live: Bool)? {
+    public func currentClaim(_ id: Int64) async throws -> (
+        collector: String?, token: Int64?, expires: Date?, live: Bool
+    )? {
         var text = SQLText(
-            "SELECT claimed_by, claim_token, claim_expires, coalesce(claim_expires > now(), false) AS live FROM cases WHERE id = ")
+            "SELECT claimed_by, claim_token, claim_expires, coalesce(claim_expires > now(), false) AS live FROM cases WHERE id = "
+        )
         text.append(text.bind(id))
         let query = text.query
         let rows = try await connected { connection in try await connection.rows(query, logger: self.logger) }

@@ -19,7 +19,8 @@ extension PostgresCaseStore {
             try await connection.run(
                 "CREATE TABLE IF NOT EXISTS kaishu_schema (version integer NOT NULL)", logger: self.logger)
             try await connection.run("LOCK TABLE kaishu_schema IN EXCLUSIVE MODE", logger: self.logger)
-            let found = try await connection.rows("SELECT max(version) AS v FROM kaishu_schema", logger: self.logger)
+            let found =
+                try await connection.rows("SELECT max(version) AS v FROM kaishu_schema", logger: self.logger)
                 .first?.value("v", as: Int32?.self).map(Int.init) ?? 0
             guard found <= TeamSchema.currentVersion else {
                 throw TeamStoreError.schemaVersion(found: found, expected: TeamSchema.currentVersion)
@@ -49,9 +50,10 @@ extension PostgresCaseStore {
     /// The schema version the database is at (0: never migrated).
     public func schemaVersion() async throws -> Int {
         try await unchecked { connection in
-            let exists = try await connection.rows(
-                "SELECT to_regclass('kaishu_schema') IS NOT NULL AS present", logger: self.logger
-            ).first?.value("present", as: Bool.self) ?? false
+            let exists =
+                try await connection.rows(
+                    "SELECT to_regclass('kaishu_schema') IS NOT NULL AS present", logger: self.logger
+                ).first?.value("present", as: Bool.self) ?? false
             guard exists else { return 0 }
             return try await connection.rows("SELECT max(version) AS v FROM kaishu_schema", logger: self.logger)
                 .first?.value("v", as: Int32?.self).map(Int.init) ?? 0

@@ -30,7 +30,8 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
         }
         var query: [String: String] = [:]
         for item in parts.queryItems ?? [] { query[item.name] = item.value ?? "" }
-        user = parts.user.flatMap { $0.removingPercentEncoding } ?? query["user"]
+        user =
+            parts.user.flatMap { $0.removingPercentEncoding } ?? query["user"]
             ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
         password = parts.password.flatMap { $0.removingPercentEncoding } ?? query["password"]
         let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path

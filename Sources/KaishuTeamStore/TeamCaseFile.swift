@@ -37,7 +37,8 @@ enum TeamCaseFile {
                 throw TeamStoreError.corrupt("event \(seq) has a payload that is not a case fact: \(error)")
             }
             events.append(
-                CaseEvent(seq: seq, caseID: id, date: date, recordedAt: recordedAt, actor: actor, fact: fact, hash: hash))
+                CaseEvent(
+                    seq: seq, caseID: id, date: date, recordedAt: recordedAt, actor: actor, fact: fact, hash: hash))
         }
         return CaseFile(id: id, debtor: debtor, collector: try row.value("collector"), events: events)
     }

@@ -62,7 +62,9 @@ struct TeamQueueSQL {
         }
         let orderBy =
             " ORDER BY "
-            + (columns.map { "\($0.name)\($0.descending != backward ? " DESC" : "")" } + ["id\(backward ? " DESC" : "")"])
+            + (columns.map { "\($0.name)\($0.descending != backward ? " DESC" : "")" } + [
+                "id\(backward ? " DESC" : "")"
+            ])
             .joined(separator: ", ") + " LIMIT \(limit)"
         guard let start else {
             var text = base()
@@ -132,7 +134,9 @@ struct TeamQueueSQL {
             promise = nil
         }
         let stageText = try row.value("stage", as: String.self)
-        guard let stage = Stage(rawValue: stageText) else { throw TeamStoreError.corrupt("unknown stage '\(stageText)'") }
+        guard let stage = Stage(rawValue: stageText) else {
+            throw TeamStoreError.corrupt("unknown stage '\(stageText)'")
+        }
         let tierValue = Int(try row.value("tier", as: Int16.self))
         guard let tier = QueueRanking.Tier(rawValue: tierValue) else {
             throw TeamStoreError.corrupt("unknown tier \(tierValue)")

@@ -106,7 +106,8 @@ if let benchText {
     }
 }
 do {
-    let status = try await runWorkbench(store: DemoStore(base: store, crashOnOpen: crashOnOpen), configuration: configuration)
+    let status = try await runWorkbench(
+        store: DemoStore(base: store, crashOnOpen: crashOnOpen), configuration: configuration)
     exit(status)
 } catch {
     fail("\(error)")

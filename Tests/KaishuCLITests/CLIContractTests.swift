@@ -8,7 +8,9 @@ struct CLIContractTests {
 
     func demoBook(cases: Int = 60) throws -> KaishuBinary {
         let kaishu = try KaishuBinary()
-        let result = try kaishu.run(["demo", "--cases", String(cases), "--seed", "7", "--db", kaishu.db, "--today", today])
+        let result = try kaishu.run([
+            "demo", "--cases", String(cases), "--seed", "7", "--db", kaishu.db, "--today", today,
+        ])
         #expect(result.status == 0, "demo failed: \(result.stderr)")
         return kaishu
     }
@@ -44,10 +46,15 @@ struct CLIContractTests {
     func queueAll() throws {
         let kaishu = try demoBook()
         defer { kaishu.remove() }
-        let todayRows = try kaishu.run(["queue", "--json", "--limit", "500", "--db", kaishu.db, "--today", today]).json() as! [Any]
-        let allRows = try kaishu.run(["queue", "--all", "--json", "--limit", "500", "--db", kaishu.db, "--today", today]).json() as! [Any]
+        let todayRows =
+            try kaishu.run(["queue", "--json", "--limit", "500", "--db", kaishu.db, "--today", today]).json() as! [Any]
+        let allRows =
+            try kaishu.run(["queue", "--all", "--json", "--limit", "500", "--db", kaishu.db, "--today", today]).json()
+            as! [Any]
         #expect(allRows.count >= todayRows.count)
-        let three = try kaishu.run(["queue", "--all", "--json", "--limit", "3", "--db", kaishu.db, "--today", today]).json() as! [Any]
+        let three =
+            try kaishu.run(["queue", "--all", "--json", "--limit", "3", "--db", kaishu.db, "--today", today]).json()
+            as! [Any]
         #expect(three.count == 3)
     }
 
@@ -90,10 +97,14 @@ struct CLIContractTests {
         let kaishu = try demoBook()
         defer { kaishu.remove() }
         let id = try openCaseID(kaishu)
-        let over = try kaishu.run(["case", "pay", id, "--amount", "999999999", "--on", today, "--db", kaishu.db, "--today", today])
+        let over = try kaishu.run([
+            "case", "pay", id, "--amount", "999999999", "--on", today, "--db", kaishu.db, "--today", today,
+        ])
         #expect(over.status == 1)
         #expect(over.stderr.contains("more than the outstanding"))
-        let badDate = try kaishu.run(["case", "pay", id, "--amount", "1000", "--on", "2023-02-30", "--db", kaishu.db, "--today", today])
+        let badDate = try kaishu.run([
+            "case", "pay", id, "--amount", "1000", "--on", "2023-02-30", "--db", kaishu.db, "--today", today,
+        ])
         #expect(badDate.status == 1)
         #expect(badDate.stderr.contains("--on"))
         let usage = try kaishu.run(["case", "note", id, "--outcome", "promised", "--db", kaishu.db])
@@ -108,7 +119,10 @@ struct CLIContractTests {
         let kaishu = try demoBook()
         defer { kaishu.remove() }
         let id = try openCaseID(kaishu)
-        let arguments = ["case", "note", id, "--outcome", "no-answer", "--idempotency-key", "retry-1", "--json", "--db", kaishu.db, "--today", today]
+        let arguments = [
+            "case", "note", id, "--outcome", "no-answer", "--idempotency-key", "retry-1", "--json", "--db", kaishu.db,
+            "--today", today,
+        ]
         let first = try #require(try kaishu.run(arguments).json() as? [String: Any])
         let second = try #require(try kaishu.run(arguments).json() as? [String: Any])
         #expect((first["events"] as? [Any])?.count == (second["events"] as? [Any])?.count)
@@ -119,7 +133,9 @@ struct CLIContractTests {
         let kaishu = try demoBook()
         defer { kaishu.remove() }
         let id = try openCaseID(kaishu)
-        let up = try kaishu.run(["case", "escalate", id, "--to", "certified-mail", "--override", "--db", kaishu.db, "--today", today])
+        let up = try kaishu.run([
+            "case", "escalate", id, "--to", "certified-mail", "--override", "--db", kaishu.db, "--today", today,
+        ])
         #expect(up.status == 0 || up.stderr.contains("address"), "\(up.stderr)")
         if up.status == 0 {
             let again = try kaishu.run(["case", "escalate", id, "--db", kaishu.db, "--today", today])
@@ -130,8 +146,14 @@ struct CLIContractTests {
 
     /// A case in today's queue at an early stage, so notes and escalations apply.
     func openCaseID(_ kaishu: KaishuBinary) throws -> String {
-        let rows = try kaishu.run(["queue", "--all", "--json", "--limit", "500", "--db", kaishu.db, "--today", today]).json() as! [[String: Any]]
-        let row = try #require(rows.first { ($0["stage"] as? String) == "phone" && ($0["disputed"] as? Bool) == false && ($0["onHold"] as? Bool) == false } ?? rows.first)
+        let rows =
+            try kaishu.run(["queue", "--all", "--json", "--limit", "500", "--db", kaishu.db, "--today", today]).json()
+            as! [[String: Any]]
+        let row = try #require(
+            rows.first {
+                ($0["stage"] as? String) == "phone" && ($0["disputed"] as? Bool) == false
+                    && ($0["onHold"] as? Bool) == false
+            } ?? rows.first)
         return String(row["id"] as! Int)
     }
 

@@ -29,9 +29,11 @@ struct ConfigCLITests {
     func applied() throws {
         let kaishu = try KaishuBinary()
         defer { kaishu.remove() }
-        try configure(kaishu, #"{"store": "\#(kaishu.db)", "collector": "yamada", "contact": {"quietHours": "12:00-13:00"}}"#)
+        try configure(
+            kaishu, #"{"store": "\#(kaishu.db)", "collector": "yamada", "contact": {"quietHours": "12:00-13:00"}}"#)
         #expect(try kaishu.run(["demo", "--cases", "20", "--today", today]).status == 0)
-        let rows = try #require(try kaishu.run(["queue", "--all", "--json", "--today", today]).json() as? [[String: Any]])
+        let rows = try #require(
+            try kaishu.run(["queue", "--all", "--json", "--today", today]).json() as? [[String: Any]])
         let id = try #require(rows.first { $0["stage"] as? String == "phone" }?["id"] as? Int)
         let lunch = try kaishu.run(
             ["case", "note", String(id), "--outcome", "no-answer", "--time", "12:30", "--today", today])

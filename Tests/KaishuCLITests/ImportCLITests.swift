@@ -46,7 +46,8 @@ struct ImportCLITests {
         let rejected = try #require(json["rejected"] as? [[String: Any]])
         #expect(rejected.map { $0["line"] as? Int } == [3])
         let queue = try #require(
-            try kaishu.run(["queue", "--all", "--json", "--store", kaishu.db, "--today", today]).json() as? [[String: Any]])
+            try kaishu.run(["queue", "--all", "--json", "--store", kaishu.db, "--today", today]).json()
+                as? [[String: Any]])
         #expect(queue.count == 1)
         #expect(queue.first?["outstanding"] as? Int == 132_000)
     }
@@ -77,7 +78,8 @@ struct ImportCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect((try result.json() as? [String: Any])?["encoding"] as? String == "cp932")
         let queue = try #require(
-            try kaishu.run(["queue", "--all", "--json", "--store", kaishu.db, "--today", today]).json() as? [[String: Any]])
+            try kaishu.run(["queue", "--all", "--json", "--store", kaishu.db, "--today", today]).json()
+                as? [[String: Any]])
         #expect(queue.first?["debtor"] as? String == "株式会社山田商事")
     }
 

@@ -15,7 +15,8 @@ struct LetterCLITests {
 
     func caseAt(_ stage: String, _ kaishu: KaishuBinary) throws -> String {
         let rows = try #require(
-            try kaishu.run(["queue", "--all", "--json", "--limit", "500", "--store", kaishu.db, "--today", today]).json()
+            try kaishu.run(["queue", "--all", "--json", "--limit", "500", "--store", kaishu.db, "--today", today])
+                .json()
                 as? [[String: Any]])
         let row = try #require(rows.first { $0["stage"] as? String == stage }, "no case at \(stage)")
         return String(row["id"] as! Int)
@@ -46,8 +47,10 @@ struct LetterCLITests {
         #expect(draft.status == 0)
         #expect(draft.stdout.contains("督"))
         #expect(try events().count == before)
-        let sent = try kaishu.run(["letter", id, "--record-sent", "--reference", "書留123", "--out",
-            kaishu.directory.appendingPathComponent("d.txt").path, "--store", kaishu.db, "--today", today])
+        let sent = try kaishu.run([
+            "letter", id, "--record-sent", "--reference", "書留123", "--out",
+            kaishu.directory.appendingPathComponent("d.txt").path, "--store", kaishu.db, "--today", today,
+        ])
         #expect(sent.status == 0, "\(sent.stderr)")
         let after = try events()
         #expect(after.count == before + 1)

@@ -78,7 +78,8 @@ struct CSVParserTests {
     }
 
     /// Feeds `text` split at `cuts` (byte offsets) and returns what comes out.
-    private func parse(_ text: String, cuts: [Int], maxFieldBytes: Int = CSVParser.defaultMaxFieldBytes) -> [CSVRecord] {
+    private func parse(_ text: String, cuts: [Int], maxFieldBytes: Int = CSVParser.defaultMaxFieldBytes) -> [CSVRecord]
+    {
         let bytes = Array(text.utf8)
         var parser = CSVParser(maxFieldBytes: maxFieldBytes)
         var records: [CSVRecord] = []

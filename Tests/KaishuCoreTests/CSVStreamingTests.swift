@@ -90,7 +90,9 @@ struct CSVStreamingTests {
 
     @Test("a read error in the middle ends the rows with a failure at the line reached")
     func readError() throws {
-        let source = ByteSource.reader(name: "売掛金.csv") { GeneratedRows(header: Self.header, rows: 1_000, failAfter: 5_000) }
+        let source = ByteSource.reader(name: "売掛金.csv") {
+            GeneratedRows(header: Self.header, rows: 1_000, failAfter: 5_000)
+        }
         let file = try ReceivablesFile(source: source, encoding: nil, chunkSize: 1024)
         let results = Array(file.records())
         let good = results.dropLast().filter { (try? $0.get()) != nil }.count

@@ -71,7 +71,8 @@ struct CaseActionTests {
         var b = builder()
         let date = CivilDate(2026, 11, 30)
         try b.perform(
-            .logContact(ContactLog(outcome: .promised, text: "月末に振込", promise: Promise(date: date, amount: 100_000)), on: today),
+            .logContact(
+                ContactLog(outcome: .promised, text: "月末に振込", promise: Promise(date: date, amount: 100_000)), on: today),
             today: today)
         #expect(b.state.promiseIsBroken(today: date) == false)
         #expect(b.state.promiseIsBroken(today: date.adding(days: 1)))
@@ -93,7 +94,8 @@ struct CaseActionTests {
         #expect(try next(ContactLog(outcome: .noAnswer)) == CivilDate(2026, 11, 30))  // Monday
         #expect(try next(ContactLog(outcome: .leftMessage)) == CivilDate(2026, 12, 1))
         #expect(try next(ContactLog(outcome: .saysPaid)) == CivilDate(2026, 12, 2))
-        #expect(try next(ContactLog(outcome: .callback, callbackOn: CivilDate(2026, 11, 28))) == CivilDate(2026, 11, 30))
+        #expect(
+            try next(ContactLog(outcome: .callback, callbackOn: CivilDate(2026, 11, 28))) == CivilDate(2026, 11, 30))
         #expect(
             try next(ContactLog(outcome: .promised, promise: Promise(date: CivilDate(2026, 12, 4), amount: 1000)))
                 == CivilDate(2026, 12, 7))
@@ -125,7 +127,8 @@ struct CaseActionTests {
         var b = builder()
         try b.perform(.pay(amount: 100_000, on: today), today: today)
         let paymentSeq = b.file.events.last!.seq
-        try b.perform(.correct(seq: paymentSeq, replacement: .payment(amount: 10_000), reason: "typo: ¥10,000"), today: today)
+        try b.perform(
+            .correct(seq: paymentSeq, replacement: .payment(amount: 10_000), reason: "typo: ¥10,000"), today: today)
         #expect(b.state.outstanding == 490_000)
         #expect(b.file.events.count == 5)
         try b.perform(.correct(seq: paymentSeq, replacement: nil, reason: "payment bounced"), today: today)
@@ -142,7 +145,9 @@ struct CaseActionTests {
         try b.perform(.setHold(true, reason: "社長入院中"), today: today)
         #expect(b.state.onHold)
         #expect(throws: Refusal.self) { try b.perform(.setHold(true, reason: nil), today: today) }
-        #expect(throws: Refusal.self) { try b.perform(.reschedule(to: today.adding(days: -1), reason: nil), today: today) }
+        #expect(throws: Refusal.self) {
+            try b.perform(.reschedule(to: today.adding(days: -1), reason: nil), today: today)
+        }
         try b.perform(.reschedule(to: CivilDate(2026, 12, 10), reason: nil), today: today)
         #expect(b.state.nextAction == CivilDate(2026, 12, 10))
     }

@@ -10,14 +10,17 @@ struct CourtStepTests {
             opened: CivilDate(2026, 1, 10),
             claims: [claim(contract: CivilDate(2025, 11, 1), due: CivilDate(2025, 12, 31))])
         for stage in [Stage.email, .demandLetter, .certifiedMail] {
-            try book.perform(.escalate(to: stage, reason: nil, court: nil, override: false), today: CivilDate(2027, 3, 1))
+            try book.perform(
+                .escalate(to: stage, reason: nil, court: nil, override: false), today: CivilDate(2027, 3, 1))
         }
         try book.perform(
             .escalate(to: .paymentOrder, reason: nil, court: "東京簡易裁判所", override: false), today: CivilDate(2027, 4, 1))
         return book
     }
 
-    @Test("service starts the objection period; the next action is the first day provisional execution may be applied for")
+    @Test(
+        "service starts the objection period; the next action is the first day provisional execution may be applied for"
+    )
     func servedSchedulesApplication() throws {
         var book = try atPaymentOrder()
         try book.perform(.courtStep(.paymentOrderServed, on: CivilDate(2027, 4, 21)), today: CivilDate(2027, 4, 22))
@@ -35,7 +38,8 @@ struct CourtStepTests {
             try book.perform(
                 .courtStep(.provisionalExecutionApplied, on: CivilDate(2027, 5, 6)), today: CivilDate(2027, 5, 6))
         }
-        try book.perform(.courtStep(.provisionalExecutionApplied, on: CivilDate(2027, 5, 7)), today: CivilDate(2027, 5, 7))
+        try book.perform(
+            .courtStep(.provisionalExecutionApplied, on: CivilDate(2027, 5, 7)), today: CivilDate(2027, 5, 7))
         try book.perform(.courtStep(.declarationServed, on: CivilDate(2027, 5, 20)), today: CivilDate(2027, 5, 21))
         #expect(book.state.paymentOrder?.finalOn != nil)
         #expect(book.state.nextAction == book.state.paymentOrder?.finalOn)
@@ -44,7 +48,8 @@ struct CourtStepTests {
     @Test("a court step belongs to a payment order only")
     func onlyAtPaymentOrder() throws {
         var book = CaseBuilder(
-            opened: CivilDate(2026, 1, 10), claims: [claim(contract: CivilDate(2025, 11, 1), due: CivilDate(2025, 12, 31))])
+            opened: CivilDate(2026, 1, 10),
+            claims: [claim(contract: CivilDate(2025, 11, 1), due: CivilDate(2025, 12, 31))])
         #expect(throws: Refusal.self) {
             try book.perform(.courtStep(.paymentOrderServed, on: CivilDate(2026, 2, 1)), today: CivilDate(2026, 2, 1))
         }
@@ -83,7 +88,8 @@ struct CaseLegalPositionTests {
             opened: CivilDate(2026, 1, 10),
             claims: [claim(contract: CivilDate(2025, 11, 1), due: CivilDate(2025, 12, 31), amount: 1_000)])
         for stage in [Stage.email, .demandLetter] {
-            try book.perform(.escalate(to: stage, reason: nil, court: nil, override: false), today: CivilDate(2026, 2, 1))
+            try book.perform(
+                .escalate(to: stage, reason: nil, court: nil, override: false), today: CivilDate(2026, 2, 1))
         }
         let position = CaseLegalPosition(state: book.state, today: CivilDate(2026, 2, 2))
         let certified = try #require(position.nextSteps.first { $0.step == .certifiedMail })
@@ -94,7 +100,8 @@ struct CaseLegalPositionTests {
     @Test("a claim due less than a year ago is not a formal write-off candidate (法人税基本通達9-6-3)")
     func writeOffTooEarly() {
         let book = CaseBuilder(
-            opened: CivilDate(2026, 1, 10), claims: [claim(contract: CivilDate(2025, 11, 1), due: CivilDate(2025, 12, 31))])
+            opened: CivilDate(2026, 1, 10),
+            claims: [claim(contract: CivilDate(2025, 11, 1), due: CivilDate(2025, 12, 31))])
         #expect(!CaseLegalPosition(state: book.state, today: CivilDate(2026, 6, 1)).writeOff.eligible)
         #expect(CaseLegalPosition(state: book.state, today: CivilDate(2027, 1, 5)).writeOff.eligible)
     }

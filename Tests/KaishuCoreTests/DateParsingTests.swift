@@ -90,7 +90,8 @@ struct DateParsingTests {
     @Test("a weekday written after the date must be that date's weekday")
     func weekdayChecked() {
         #expect(CivilDate(parsing: "2024年4月30日(火)") == CivilDate(2024, 4, 30))
-        #expect(throws: CivilDateParseError(text: "2024年4月30日(水)", reason: "2024-04-30 is a Tuesday, not a Wednesday")) {
+        #expect(throws: CivilDateParseError(text: "2024年4月30日(水)", reason: "2024-04-30 is a Tuesday, not a Wednesday"))
+        {
             try CivilDate.parse("2024年4月30日(水)")
         }
     }

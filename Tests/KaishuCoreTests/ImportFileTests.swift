@@ -82,7 +82,8 @@ struct ImportFileTests {
 
     @Test("CP932 names with NEC, IBM and half-width characters import correctly, in NFC")
     func cp932Names() throws {
-        let bytes = Array("取引先名,請求書番号,取引日,金額,フリガナ\r\n".data(using: .shiftJIS)!)
+        let bytes =
+            Array("取引先名,請求書番号,取引日,金額,フリガナ\r\n".data(using: .shiftJIS)!)
             + CP932Bytes.kabuYamadaShoji + [0x2C, 0x87, 0x40, 0x2D, 0x31] + Array(",2024/4/1,100,".utf8)
             + CP932Bytes.halfWidthYamada + [0x0D, 0x0A]
             + CP932Bytes.takahashi + [0x81, 0x60, 0xED, 0x80] + Array(",2,2024/4/1,100,\r\n".utf8)
@@ -109,7 +110,8 @@ struct ImportFileTests {
 
     @Test("reading from a path streams the same records, and iterating twice reads twice")
     func fromPath() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kaishu-import-\(UUID().uuidString).csv")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kaishu-import-\(UUID().uuidString).csv")
         try ImportFixtures.cp932(ImportFixtures.text()).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let file = try ReceivablesFile(path: url.path, chunkSize: 64)
@@ -143,7 +145,8 @@ struct ImportFileTests {
 
     @Test("blank rows are skipped, and blank lines before the header are allowed")
     func blankRows() throws {
-        let text = "\r\n" + ImportFixtures.header + "\r\n" + ImportFixtures.goodRows[0] + "\r\n,,,,,,,,,,,,,\r\n\r\n"
+        let text =
+            "\r\n" + ImportFixtures.header + "\r\n" + ImportFixtures.goodRows[0] + "\r\n,,,,,,,,,,,,,\r\n\r\n"
             + ImportFixtures.goodRows[2] + "\r\n"
         let file = try ImportFixtures.file(text)
         #expect(file.headerLine == 2)
@@ -159,9 +162,11 @@ struct ImportFileTests {
 
     @Test("without a code column, codes are derived from names: stable, and equal for spellings of one name")
     func derivedCodes() throws {
-        let text = "debtor,invoice,contract date,amount\n山田商事,1,2024-04-01,100\n山田　商事,2,2024-04-01,100\nＹａｍａｄａ,3,2024-04-01,100\nyamada,4,2024-04-01,100\n佐藤,5,2024-04-01,100\n"
+        let text =
+            "debtor,invoice,contract date,amount\n山田商事,1,2024-04-01,100\n山田　商事,2,2024-04-01,100\nＹａｍａｄａ,3,2024-04-01,100\nyamada,4,2024-04-01,100\n佐藤,5,2024-04-01,100\n"
         let file = try ImportFixtures.file(text)
-        #expect(file.notices == ["there is no 取引先コード (code) column: each debtor's code is derived from its name (AUTO-…)"])
+        #expect(
+            file.notices == ["there is no 取引先コード (code) column: each debtor's code is derived from its name (AUTO-…)"])
         let codes = try records(file).map(\.debtor.code)
         #expect(codes[0] == codes[1])
         #expect(codes[2] == codes[3])

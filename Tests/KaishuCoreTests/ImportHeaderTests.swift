@@ -47,7 +47,8 @@ struct ImportHeaderTests {
 
     @Test("an English export reads like a Japanese one")
     func englishFile() throws {
-        let text = "Code,Debtor,Invoice No,Contract Date,Due Date,Amount,Paid,Phone,E-mail,Postal Code,Address,Kind,Kana,Domestic\n"
+        let text =
+            "Code,Debtor,Invoice No,Contract Date,Due Date,Amount,Paid,Phone,E-mail,Postal Code,Address,Kind,Kana,Domestic\n"
             + "C1,Acme,7,2024-04-01,2024-04-30,1000,0,03-1234-5678,a@b.jp,1234567,Tokyo,civil,アクメ,true\n"
         let file = try ImportFixtures.file(text)
         #expect(file.notices.isEmpty)
@@ -62,7 +63,10 @@ struct ImportHeaderTests {
     func unknownColumns() throws {
         let text = "取引先名,備考,請求書番号,,取引日,金額,取引先コード\n山田,メモ,1,x,2024-04-01,100,C1\n"
         let file = try ImportFixtures.file(text)
-        #expect(file.notices == ["column 2 '備考' is not one Kaishu reads and is ignored", "column 4 has no name and is ignored"])
+        #expect(
+            file.notices == [
+                "column 2 '備考' is not one Kaishu reads and is ignored", "column 4 has no name and is ignored",
+            ])
         #expect(try ImportFixtures.results(file).first?.get().debtor.name == "山田")
     }
 
@@ -71,12 +75,16 @@ struct ImportHeaderTests {
         #expect(
             throws: ImportIssue(
                 line: 0, column: nil,
-                reason: "the header (line 1) lacks the required columns 請求書番号 (invoice), 取引日 (contract date), 金額 (amount); it has: 取引先名, 日付, 合計")
+                reason:
+                    "the header (line 1) lacks the required columns 請求書番号 (invoice), 取引日 (contract date), 金額 (amount); it has: 取引先名, 日付, 合計"
+            )
         ) { try ImportFixtures.file("取引先名,日付,合計\n山田,2024-04-01,100\n") }
         #expect(
             throws: ImportIssue(
                 line: 0, column: nil,
-                reason: "the header (line 1) lacks the required column 取引日 (contract date); it has: debtor, invoice, amount")
+                reason:
+                    "the header (line 1) lacks the required column 取引日 (contract date); it has: debtor, invoice, amount"
+            )
         ) { try ImportFixtures.file("debtor,invoice,amount\n") }
     }
 

@@ -38,14 +38,20 @@ struct ImportPropertyTests {
         var random = SplitMix64(state: 11)
         let shaped = (0..<20_000).map { _ -> String in
             let era = ["", "", "令和", "平成", "昭和", "大正", "R", "H", "S", "T", "令"].randomElement(using: &random)!
-            let year = era.isEmpty ? String(Int.random(in: 1980...2030, using: &random)) : String(Int.random(in: 0...65, using: &random))
-            let (first, second, end) = [("/", "/", ""), ("-", "-", ""), (".", ".", ""), ("年", "月", "日"), ("年", "月", ""), ("/", "-", "")]
-                .randomElement(using: &random)!
+            let year =
+                era.isEmpty
+                ? String(Int.random(in: 1980...2030, using: &random)) : String(Int.random(in: 0...65, using: &random))
+            let (first, second, end) = [
+                ("/", "/", ""), ("-", "-", ""), (".", ".", ""), ("年", "月", "日"), ("年", "月", ""), ("/", "-", ""),
+            ]
+            .randomElement(using: &random)!
             return era + year + first + String(Int.random(in: 0...13, using: &random)) + second
                 + String(Int.random(in: 0...32, using: &random)) + end
         }
         for text in texts(from: pieces, count: 10_000, seed: 1) + shaped {
-            #expect(outcome { try CivilDate.parse(text) } == outcome { try CivilDate.parseWithoutFastPath(text) }, "\(text)")
+            #expect(
+                outcome { try CivilDate.parse(text) } == outcome { try CivilDate.parseWithoutFastPath(text) }, "\(text)"
+            )
         }
     }
 
@@ -62,7 +68,8 @@ struct ImportPropertyTests {
         let pieces = ["0", "3", "90", "1234", "567", "5678", "-", "ー", " ", "/", "(", ")", "+", "〒", "x"]
         for text in texts(from: pieces, count: 10_000, seed: 3) {
             #expect(
-                outcome { try ImportFieldParsers.phones(text) } == outcome { try ImportFieldParsers.phonesWithoutFastPath(text) },
+                outcome { try ImportFieldParsers.phones(text) }
+                    == outcome { try ImportFieldParsers.phonesWithoutFastPath(text) },
                 "\(text)")
             #expect(
                 outcome { try ImportFieldParsers.postalCode(text) }

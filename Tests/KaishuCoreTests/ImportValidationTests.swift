@@ -157,7 +157,10 @@ struct ImportValidationTests {
         #expect(error.line == 2)
         #expect(
             error.issues.map(\.column) == ["取引先名", "取引日", "金額", "電話", "メール", "郵便番号", "種別", "国内", "住所"])
-        #expect(error.issues[8].description == "line 2, column 住所: text after the closing double quote at character 44; a quoted field must end at a comma or the end of the line")
+        #expect(
+            error.issues[8].description
+                == "line 2, column 住所: text after the closing double quote at character 44; a quoted field must end at a comma or the end of the line"
+        )
         #expect(error.description.split(separator: "\n").count == 9)
         #expect(try results[1].get().claim.invoice == "2")
     }
@@ -176,7 +179,9 @@ struct ImportValidationTests {
                 ])
         #expect(
             try messages("山田,1,2024-04-01,,100,,,,,,,\"東京都")
-                == ["line 2, column 住所: the double quote at character 28 is never closed: the file ends inside this field"])
+                == [
+                    "line 2, column 住所: the double quote at character 28 is never closed: the file ends inside this field"
+                ])
     }
 
     @Test("control characters in text are refused; line breaks in a quoted cell become spaces")
@@ -201,7 +206,8 @@ struct ImportValidationTests {
     @Test("bytes that are not valid UTF-8 in an auto-detected UTF-8 file reject that row only, with its line")
     func damagedUTF8() throws {
         var bytes = Array((Self.header + "\r\n山田,1,2024-04-01,,100,,,,,,,\r\n").utf8)
-        bytes += Array("佐藤".utf8) + [0x82, 0xA0] + Array(",2,2024-04-01,,100,,,,,,,\r\n鈴木,3,2024-04-01,,100,,,,,,,\r\n".utf8)
+        bytes +=
+            Array("佐藤".utf8) + [0x82, 0xA0] + Array(",2,2024-04-01,,100,,,,,,,\r\n鈴木,3,2024-04-01,,100,,,,,,,\r\n".utf8)
         let file = try ReceivablesFile(data: Data(bytes), chunkSize: 40)
         #expect(file.detectedEncoding == .utf8)
         let results = ImportFixtures.results(file)

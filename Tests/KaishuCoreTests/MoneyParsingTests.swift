@@ -55,6 +55,7 @@ struct MoneyParsingTests {
     @Test("the error names the text and the reason")
     func message() {
         let error = MoneyParseError(text: "1234.5", reason: "amounts are whole yen; there is a decimal point")
-        #expect(error.description == "'1234.5' is not an amount of yen: amounts are whole yen; there is a decimal point")
+        #expect(
+            error.description == "'1234.5' is not an amount of yen: amounts are whole yen; there is a decimal point")
     }
 }

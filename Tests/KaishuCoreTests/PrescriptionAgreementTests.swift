@@ -14,7 +14,8 @@ struct PrescriptionAgreementTests {
     func oneYear() {
         let result = claim(.agreement(ymd("2027-04-01"), until: nil))
         #expect(result.expires == ymd("2028-04-01"))
-        #expect(result.says("agreement to negotiate in writing 2027-04-01: completion postponed to 2028-04-01", "151条1項1号"))
+        #expect(
+            result.says("agreement to negotiate in writing 2027-04-01: completion postponed to 2028-04-01", "151条1項1号"))
     }
 
     @Test("a shorter agreed negotiation period ends the postponement at its end (民法151条1項2号)")
@@ -97,7 +98,8 @@ struct PrescriptionAgreementTests {
     func agreementDuringDemand() {
         let result = claim(.demand(ymd("2027-03-01")), .agreement(ymd("2027-05-01"), until: nil))
         #expect(result.expires == ymd("2027-09-01"))
-        #expect(result.says("agreement to negotiate in writing 2027-05-01: no effect", "demand of 2027-03-01", "151条3項"))
+        #expect(
+            result.says("agreement to negotiate in writing 2027-05-01: no effect", "demand of 2027-03-01", "151条3項"))
         #expect(result.otherReadings.isEmpty)
     }
 

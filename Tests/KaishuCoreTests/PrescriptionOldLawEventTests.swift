@@ -29,7 +29,8 @@ struct PrescriptionOldLawEventTests {
     func acknowledgmentAfterOldDemand() {
         let result = oldClaim(.demand(ymd("2019-12-20")), .acknowledgment(ymd("2020-03-01")))
         #expect(result.acknowledgedAfterCompletion)
-        #expect(result.says("acknowledgment 2020-03-01: after prescription completed at the end of 2020-01-31", "旧民法153条"))
+        #expect(
+            result.says("acknowledgment 2020-03-01: after prescription completed at the end of 2020-01-31", "旧民法153条"))
     }
 
     @Test("a repeated demand within six months had no effect under the old law either (最判平成25年6月6日)")

@@ -113,7 +113,9 @@ struct PrescriptionPeriodTests {
         #expect(result.expires == ymd("2027-04-30"))
     }
 
-    @Test("without a due date counting starts the day after the contract: 2022-04-15 → start 2022-04-16 → expires 2027-04-15")
+    @Test(
+        "without a due date counting starts the day after the contract: 2022-04-15 → start 2022-04-16 → expires 2027-04-15"
+    )
     func startAfterContractWithoutDueDate() {
         let result = prescribe(contract: "2022-04-15")
         #expect(result.start == ymd("2022-04-16"))

@@ -17,7 +17,9 @@ struct PrescriptionProceedingTests {
         #expect(result.daysLeft(today: ymd("2027-05-01")) == nil)
         #expect(result.earliestExpires == nil)
         #expect(!result.hasExpired(on: ymd("2040-01-01")))
-        #expect(result.says("court proceeding filed 2027-04-01: completion postponed while the proceeding is pending", "民法147条1項"))
+        #expect(
+            result.says(
+                "court proceeding filed 2027-04-01: completion postponed while the proceeding is pending", "民法147条1項"))
         #expect(result.says("no expiry date"))
     }
 

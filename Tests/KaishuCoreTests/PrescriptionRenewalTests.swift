@@ -10,7 +10,8 @@ struct PrescriptionRenewalTests {
         let result = prescribe(contract: "2022-04-15", due: "2022-04-30", facts: [.payment(ymd("2025-01-10"))])
         #expect(result.expires == ymd("2030-01-10"))
         #expect(result.start == ymd("2022-05-01"))
-        #expect(result.says("partial payment 2025-01-10: renewal", "starts 2025-01-11", "last day 2030-01-10", "民法152条1項"))
+        #expect(
+            result.says("partial payment 2025-01-10: renewal", "starts 2025-01-11", "last day 2030-01-10", "民法152条1項"))
     }
 
     @Test("an acknowledgment restarts the period like a payment (民法152条1項)")
@@ -59,13 +60,18 @@ struct PrescriptionRenewalTests {
             contract: "2022-04-15", due: "2022-04-30", facts: [.acknowledgment(ymd("2027-06-01"))])
         #expect(result.expires == ymd("2027-04-30"))
         #expect(result.acknowledgedAfterCompletion)
-        #expect(result.says("acknowledgment 2027-06-01: after prescription completed at the end of 2027-04-30", "does not restart"))
-        #expect(result.says("expired — collectable only if the debtor does not invoke prescription", "民法145条", "最判昭和41年4月20日"))
+        #expect(
+            result.says(
+                "acknowledgment 2027-06-01: after prescription completed at the end of 2027-04-30", "does not restart"))
+        #expect(
+            result.says(
+                "expired — collectable only if the debtor does not invoke prescription", "民法145条", "最判昭和41年4月20日"))
     }
 
     @Test("a payment after completion is an acknowledgment after completion too")
     func paymentAfterCompletion() {
-        let result = prescribe(contract: "2019-06-01", due: "2019-06-30", kind: .retail, facts: [.payment(ymd("2021-07-01"))])
+        let result = prescribe(
+            contract: "2019-06-01", due: "2019-06-30", kind: .retail, facts: [.payment(ymd("2021-07-01"))])
         #expect(result.expires == ymd("2021-06-30"))
         #expect(result.acknowledgedAfterCompletion)
     }
@@ -74,7 +80,10 @@ struct PrescriptionRenewalTests {
     func judgmentTenYears() {
         let result = prescribe(contract: "2022-04-15", due: "2022-04-30", facts: [.judgment(ymd("2026-06-15"))])
         #expect(result.expires == ymd("2036-06-15"))
-        #expect(result.says("judgment or equivalent final 2026-06-15: renewal", "starts 2026-06-16", "2036-06-15", "民法147条2項", "169条1項"))
+        #expect(
+            result.says(
+                "judgment or equivalent final 2026-06-15: renewal", "starts 2026-06-16", "2036-06-15", "民法147条2項",
+                "169条1項"))
     }
 
     @Test("the stricter reading of a judgment's ten years is named, and is the earliest date")

@@ -85,14 +85,22 @@ struct PrescriptionTests {
     @Test("computing without the basis gives the same dates and flags, with no basis lines")
     func unexplained() {
         let cases: [(ClaimTerms, [LegalFact])] = [
-            (ClaimTerms(contractDate: ymd("2022-04-15"), dueDate: ymd("2022-04-30")),
-             [.demand(ymd("2027-01-15")), .demand(ymd("2027-03-01"))]),
-            (ClaimTerms(contractDate: ymd("2019-06-01"), dueDate: ymd("2019-06-30"), kind: .retail),
-             [.payment(ymd("2021-07-01"))]),
-            (ClaimTerms(contractDate: ymd("2022-04-15"), dueDate: nil),
-             [.filed(ymd("2026-01-10")), .judgment(ymd("2026-06-15"))]),
-            (ClaimTerms(contractDate: ymd("2022-04-15"), dueDate: ymd("2022-04-30")),
-             [.filed(ymd("2027-04-01"))]),
+            (
+                ClaimTerms(contractDate: ymd("2022-04-15"), dueDate: ymd("2022-04-30")),
+                [.demand(ymd("2027-01-15")), .demand(ymd("2027-03-01"))]
+            ),
+            (
+                ClaimTerms(contractDate: ymd("2019-06-01"), dueDate: ymd("2019-06-30"), kind: .retail),
+                [.payment(ymd("2021-07-01"))]
+            ),
+            (
+                ClaimTerms(contractDate: ymd("2022-04-15"), dueDate: nil),
+                [.filed(ymd("2026-01-10")), .judgment(ymd("2026-06-15"))]
+            ),
+            (
+                ClaimTerms(contractDate: ymd("2022-04-15"), dueDate: ymd("2022-04-30")),
+                [.filed(ymd("2027-04-01"))]
+            ),
         ]
         for (terms, facts) in cases {
             let full = Prescription.compute(terms, facts: facts)
@@ -111,7 +119,8 @@ struct PrescriptionTests {
         let data = try JSONEncoder().encode(result)
         #expect(try JSONDecoder().decode(Limitation.self, from: data) == result)
 
-        let older = #"{"law":"new","start":"2022-05-01","expires":null,"basis":["x"],"acknowledgedAfterCompletion":false}"#
+        let older =
+            #"{"law":"new","start":"2022-05-01","expires":null,"basis":["x"],"acknowledgedAfterCompletion":false}"#
         let decoded = try JSONDecoder().decode(Limitation.self, from: Data(older.utf8))
         #expect(decoded.expires == nil && decoded.otherReadings.isEmpty && decoded.basis == ["x"])
     }

@@ -92,7 +92,8 @@ struct WorkflowTests {
         #expect(throws: Refusal.self) {
             try disputed.perform(.escalate(to: nil, reason: nil, court: nil, override: false), today: today)
         }
-        try disputed.perform(.escalate(to: nil, reason: "confirmed with sales", court: nil, override: true), today: today)
+        try disputed.perform(
+            .escalate(to: nil, reason: "confirmed with sales", court: nil, override: true), today: today)
         #expect(disputed.state.stage == .email)
 
         var held = builder()

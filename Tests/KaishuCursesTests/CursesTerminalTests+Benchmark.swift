@@ -4,6 +4,7 @@ import KaishuCore
 import KaishuTUI
 import KaishuTestSupport
 import Testing
+
 @testable import KaishuCurses
 
 /// The benchmark's two sides, ncurses drawing into a file: the workbench's keystroke → frame
@@ -67,7 +68,8 @@ extension CursesTerminalTests {
             today: today, collector: "test", storeDescription: "memory", calendar: calendar, environment: [:])
         let report = try await WorkbenchBenchmark.run(
             store: store, configuration: configuration, size: Self.size, keys: 6)
-        #expect(report.series.map(\.name) == ["navigate j/k", "page PgDn/PgUp", "open case / back", "type in the note"])
+        #expect(
+            report.series.map(\.name) == ["navigate j/k", "page PgDn/PgUp", "open case / back", "type in the note"])
         #expect(report.series.allSatisfy { $0.milliseconds.count == 6 })
         let navigation = try #require(report.series.first)
         #expect(report.navigationFrames.count == 7)

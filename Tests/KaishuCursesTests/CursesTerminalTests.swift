@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import KaishuTUI
 import Testing
+
 @testable import KaishuCurses
 
 /// The ncurses adapter against ncurses itself: a terminal opened with `newterm` on the null
@@ -40,7 +41,9 @@ struct CursesTerminalTests {
             #expect(terminal.readBack(row: 1, column: 6)?.text == "社")
             #expect(terminal.readBack(row: 1, column: 9)?.text == "ｶ")
             #expect(terminal.readBack(row: 1, column: 10)?.text == "ﾞ")
-            #expect(terminal.readBack(row: 1, column: 12)?.text == "e\u{301}" || terminal.readBack(row: 1, column: 12)?.text == "é")
+            #expect(
+                terminal.readBack(row: 1, column: 12)?.text == "e\u{301}"
+                    || terminal.readBack(row: 1, column: 12)?.text == "é")
         }
     }
 

@@ -20,7 +20,8 @@ struct LetterE2ETests {
         try t.startWorkbench(
             "--today 2026-11-23 --cases 60 --letters-dir \(letters.path)",
             environment:
-                "XDG_CONFIG_HOME=\(home.path)/config XDG_DATA_HOME=\(home.path)/data VISUAL= EDITOR='sed -i s/拝啓/拝啓（編集済）/'")
+                "XDG_CONFIG_HOME=\(home.path)/config XDG_DATA_HOME=\(home.path)/data VISUAL= EDITOR='sed -i s/拝啓/拝啓（編集済）/'"
+        )
         try t.keys("/")
         try t.waitFor("Filter (name, kana, code)")
         try t.type("0002")

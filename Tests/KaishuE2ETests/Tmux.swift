@@ -8,7 +8,8 @@ import Testing
 /// developer's tmux. Waiting is always polling `capture-pane` against a deadline, never a fixed
 /// sleep, so the tests hold on a loaded machine.
 final class Tmux {
-    static let available: Bool = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+    static let available: Bool =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
         || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
 
     /// The binary under test: `KAISHU_E2E_BINARY` (e.g. the real `kaishu`), else the demo.
@@ -144,7 +145,9 @@ final class Tmux {
         sigemptyset(&empty)
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGTSTP, SIGCONT, SIGWINCH, SIGCHLD] { sigaddset(&defaults, number) }
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGTSTP, SIGCONT, SIGWINCH, SIGCHLD] {
+            sigaddset(&defaults, number)
+        }
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
@@ -152,7 +155,8 @@ final class Tmux {
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         // A stale LINES/COLUMNS (another test sets them) must not reach the shell in the pane.
-        var environment: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment
+        var environment: [UnsafeMutablePointer<CChar>?] =
+            ProcessInfo.processInfo.environment
             .filter { $0.key != "LINES" && $0.key != "COLUMNS" }
             .map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environment.forEach { free($0) } }

@@ -67,7 +67,8 @@ struct WorkbenchE2ETests {
         try t.checkRestored(expectStatus: 0)
     }
 
-    @Test("resizing redraws at once, even with a stale LINES/COLUMNS exported; too small a window asks for a larger one")
+    @Test(
+        "resizing redraws at once, even with a stale LINES/COLUMNS exported; too small a window asks for a larger one")
     func resize() throws {
         let t = try Tmux()
         try t.startWorkbench(environment: "LINES=30 COLUMNS=100")
@@ -100,7 +101,8 @@ struct WorkbenchE2ETests {
         try t.checkRestored(expectStatus: 0)
     }
 
-    @Test("SIGTERM, SIGINT and SIGHUP each quit cleanly and restore the terminal", arguments: [SIGTERM, SIGINT, SIGHUP])
+    @Test(
+        "SIGTERM, SIGINT and SIGHUP each quit cleanly and restore the terminal", arguments: [SIGTERM, SIGINT, SIGHUP])
     func signals(_ number: Int32) throws {
         let t = try Tmux()
         try t.startWorkbench()
@@ -114,7 +116,9 @@ struct WorkbenchE2ETests {
         let t = try Tmux()
         try t.startWorkbench("--today 2026-11-23 --cases 10 --crash-on-open", environment: "SWIFT_BACKTRACE=enable=no")
         try t.keys("Enter")
-        try t.waitUntil("a crash status") { $0.contains("EXIT=132") || $0.contains("EXIT=133") || $0.contains("EXIT=134") }
+        try t.waitUntil("a crash status") {
+            $0.contains("EXIT=132") || $0.contains("EXIT=133") || $0.contains("EXIT=134")
+        }
         try t.checkRestored(expectStatus: nil)
     }
 

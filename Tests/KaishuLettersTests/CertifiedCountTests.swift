@@ -1,6 +1,7 @@
 import Foundation
 import KaishuCore
 import Testing
+
 @testable import KaishuLetters
 
 /// The post office's way of counting a certified letter (LEGAL.md §8), against hand-counted
@@ -86,7 +87,8 @@ struct CertifiedCountTests {
         #expect(check.violations.first?.page == 1)
         #expect(CertifiedMailCheck(text: long, layout: .horizontal26x20).isValid)
         // 21 characters on the paper, 20 counted: a bracket pair is one.
-        #expect(CertifiedMailCheck(text: "「" + String(repeating: "い", count: 19) + "」", layout: .horizontal20x26).isValid)
+        #expect(
+            CertifiedMailCheck(text: "「" + String(repeating: "い", count: 19) + "」", layout: .horizontal20x26).isValid)
         #expect(!CertifiedMailCheck(text: String(repeating: "う", count: 14), layout: .horizontal13x40).isValid)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import KaishuCore
 import Testing
+
 @testable import KaishuLetters
 
 /// RFC 2047 encoded-words and RFC 5322 header lines: Japanese survives the trip, no word
@@ -50,7 +51,8 @@ struct EmailEncodingTests {
             let subject = HeaderField.unstructured("Subject", text)
             let from = HeaderField.addresses("From", [EmailAddress(name: text, address: "a@example.jp")])
             let to = HeaderField.addresses(
-                "To", [EmailAddress(name: text, address: "x@example.jp"), EmailAddress(name: "経理部", address: "y@example.jp")])
+                "To",
+                [EmailAddress(name: text, address: "x@example.jp"), EmailAddress(name: "経理部", address: "y@example.jp")])
             for field in [subject, from, to] {
                 for line in field.components(separatedBy: "\r\n") {
                     #expect(line.utf8.count <= 78, "\(line)")
@@ -148,7 +150,11 @@ enum Codable2: Decodable {
     case number(Int)
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Int.self) { self = .number(value) } else { self = .text(try container.decode(String.self)) }
+        if let value = try? container.decode(Int.self) {
+            self = .number(value)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
     }
     var text: String? { if case .text(let value) = self { value } else { nil } }
     var number: Int? { if case .number(let value) = self { value } else { nil } }

@@ -1,6 +1,7 @@
 import Foundation
 import KaishuCore
 import Testing
+
 @testable import KaishuLetters
 
 @Suite("the payment deadline is a business day")
@@ -71,7 +72,8 @@ struct TemplateOverrideTests {
             kind: .email, format: .text, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan)
         #expect(letter.email?.subject == "件名 株式会社山田商事")
         #expect(letter.email?.body == "本文 1,498,000円 2026年12月1日（火）\n")
-        let demand = try desk.draft(kind: .demand, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan)
+        let demand = try desk.draft(
+            kind: .demand, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan)
         #expect(demand.document.contains("督　促　状"))
     }
 
@@ -99,9 +101,11 @@ struct TemplateOverrideTests {
         var fixture = Fixtures.companyCase()
         fixture.file.debtor.name = "A&B <商事> 株式会社"
         let desk = try Fixtures.desk()
-        let text = try desk.draft(kind: .demand, format: .text, case: fixture.state, today: Fixtures.today, calendar: .japan)
+        let text = try desk.draft(
+            kind: .demand, format: .text, case: fixture.state, today: Fixtures.today, calendar: .japan)
         #expect(text.document.contains("A&B <商事> 株式会社 御中"))
-        let html = try desk.draft(kind: .demand, format: .html, case: fixture.state, today: Fixtures.today, calendar: .japan)
+        let html = try desk.draft(
+            kind: .demand, format: .html, case: fixture.state, today: Fixtures.today, calendar: .japan)
         #expect(html.document.contains("A&amp;B &lt;商事&gt; 株式会社 御中"))
         #expect(!html.document.contains("<商事>"))
     }
@@ -123,18 +127,22 @@ struct DraftRulesTests {
             try desk.draft(kind: .demand, case: paid.state, today: Fixtures.today, calendar: .japan)
         }
         #expect(throws: LetterError.self) {
-            try desk.draft(kind: .demand, format: .eml, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan)
+            try desk.draft(
+                kind: .demand, format: .eml, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan
+            )
         }
         #expect(throws: LetterError.self) {
             try desk.draft(
-                kind: .certified, language: .en, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan)
+                kind: .certified, language: .en, case: Fixtures.companyCase().state, today: Fixtures.today,
+                calendar: .japan)
         }
     }
 
     @Test("the placeholder letterhead and a stage mismatch are warned about")
     func warnings() throws {
         let desk = try Fixtures.desk(config: .placeholder)
-        let letter = try desk.draft(kind: .demand, format: .html, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan)
+        let letter = try desk.draft(
+            kind: .demand, format: .html, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan)
         #expect(letter.warnings.contains { $0.contains("letterhead is the built-in placeholder") })
         #expect(letter.warnings.contains { $0.contains("stage email") })
         #expect(letter.document.contains("見本：差出人または振込先が設定されていません"))
@@ -143,10 +151,12 @@ struct DraftRulesTests {
     @Test("the first email goes out first, the second after it; either can be asked for")
     func reminderChoice() throws {
         let desk = try Fixtures.desk()
-        let first = try desk.draft(kind: .email, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan)
+        let first = try desk.draft(
+            kind: .email, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan)
         #expect(first.email?.subject.hasPrefix("【ご確認のお願い】") == true)
         let second = try desk.draft(
-            kind: .email, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan, reminder: .second)
+            kind: .email, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan, reminder: .second
+        )
         #expect(second.email?.subject.hasPrefix("【再度のご連絡】") == true)
         #expect(second.email?.inReplyTo == nil, "no earlier Message-ID to thread under")
     }
@@ -170,7 +180,11 @@ struct LetterRecordTests {
     func nearLimitation() -> CaseFixture {
         var fixture = CaseFixture(
             debtor: Fixtures.company, opened: CivilDate(2022, 6, 1),
-            claims: [Claim(invoice: "INV-1", contractDate: CivilDate(2022, 4, 15), dueDate: CivilDate(2022, 4, 30), amount: 500_000)])
+            claims: [
+                Claim(
+                    invoice: "INV-1", contractDate: CivilDate(2022, 4, 15), dueDate: CivilDate(2022, 4, 30),
+                    amount: 500_000)
+            ])
         fixture.add(CivilDate(2027, 1, 5), .stageChanged(from: .phone, to: .certifiedMail, reason: nil, court: nil))
         return fixture
     }
@@ -180,7 +194,8 @@ struct LetterRecordTests {
         var fixture = nearLimitation()
         #expect(fixture.state.expires == CivilDate(2027, 4, 30))
         let today = CivilDate(2027, 3, 10)
-        let sent = LetterRecord.sentActions(.certified, state: fixture.state, on: CivilDate(2027, 2, 27), reference: "1234-5678-9012")
+        let sent = LetterRecord.sentActions(
+            .certified, state: fixture.state, on: CivilDate(2027, 2, 27), reference: "1234-5678-9012")
         #expect(sent == [.letterSent(kind: "certified-mail", reference: "1234-5678-9012", on: CivilDate(2027, 2, 27))])
         for draft in try LetterRecord.drafts(sent, file: fixture.file, today: today, calendar: .japan) {
             fixture.add(draft.date, draft.fact)
@@ -195,9 +210,11 @@ struct LetterRecordTests {
         #expect(effect.moved)
         #expect(effect.summary.contains("2027-09-01"))
         let drafts = try LetterRecord.drafts(
-            [LetterRecord.certifiedDelivered(on: CivilDate(2027, 3, 1), reference: "1234-5678-9012")], file: fixture.file,
+            [LetterRecord.certifiedDelivered(on: CivilDate(2027, 3, 1), reference: "1234-5678-9012")],
+            file: fixture.file,
             today: today, calendar: .japan)
-        #expect(drafts == [EventDraft(date: CivilDate(2027, 3, 1), fact: .demandDelivered(reference: "1234-5678-9012"))])
+        #expect(
+            drafts == [EventDraft(date: CivilDate(2027, 3, 1), fact: .demandDelivered(reference: "1234-5678-9012"))])
         drafts.forEach { fixture.add($0.date, $0.fact) }
         #expect(fixture.state.expires == CivilDate(2027, 9, 1))
 
@@ -222,21 +239,27 @@ struct LetterRecordTests {
     @Test("sending a letter from a lower stage escalates first, then records the letter")
     func escalatesFirst() throws {
         let fixture = Fixtures.companyCase()  // stage email
-        let letter = try Fixtures.desk().draft(kind: .demand, case: fixture.state, today: Fixtures.today, calendar: .japan)
+        let letter = try Fixtures.desk().draft(
+            kind: .demand, case: fixture.state, today: Fixtures.today, calendar: .japan)
         let actions = LetterRecord.sentActions(letter.kind, state: fixture.state, on: Fixtures.today, reference: nil)
         #expect(actions.count == 2)
         let drafts = try LetterRecord.drafts(actions, file: fixture.file, today: Fixtures.today, calendar: .japan)
         #expect(drafts.map(\.fact.kind) == ["stage-changed", "letter-sent"])
         #expect(drafts.last?.fact == .letterSent(kind: "demand-letter", reference: nil))
-        #expect(letter.sentAction(on: Fixtures.today) == .letterSent(kind: "demand-letter", reference: nil, on: Fixtures.today))
+        #expect(
+            letter.sentAction(on: Fixtures.today)
+                == .letterSent(kind: "demand-letter", reference: nil, on: Fixtures.today))
     }
 
     @Test("an email's sent action carries its Message-ID")
     func emailReference() throws {
         let letter = try Fixtures.desk().draft(
-            kind: .email, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan, stamp: Fixtures.stamp)
+            kind: .email, case: Fixtures.companyCase().state, today: Fixtures.today, calendar: .japan,
+            stamp: Fixtures.stamp)
         #expect(
             letter.sentAction(on: Fixtures.today)
-                == .letterSent(kind: "email", reference: "<20261124093000.case42.a1b2c3d4e5f6@kaishu-test.example>", on: Fixtures.today))
+                == .letterSent(
+                    kind: "email", reference: "<20261124093000.case42.a1b2c3d4e5f6@kaishu-test.example>",
+                    on: Fixtures.today))
     }
 }

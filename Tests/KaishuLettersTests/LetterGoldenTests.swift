@@ -1,6 +1,7 @@
 import Foundation
 import KaishuCore
 import Testing
+
 @testable import KaishuLetters
 
 /// Each letter kind, format and language against a reviewed golden file: Japanese content,

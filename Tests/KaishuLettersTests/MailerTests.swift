@@ -1,6 +1,7 @@
 import Foundation
 import KaishuCore
 import Testing
+
 @testable import KaishuLetters
 
 /// Sending through a sendmail-compatible command, with a stub command capturing its input.
@@ -18,12 +19,12 @@ struct MailerTests {
     func stub(in dir: URL, exit status: Int = 0) throws -> URL {
         let script = dir.appendingPathComponent("fake-sendmail")
         try """
-            #!/bin/sh
-            echo "$@" > "\(dir.path)/args"
-            cat > "\(dir.path)/stdin"
-            [ \(status) -eq 0 ] || echo "relay refused: 550 mailbox unavailable" >&2
-            exit \(status)
-            """.write(to: script, atomically: true, encoding: .utf8)
+        #!/bin/sh
+        echo "$@" > "\(dir.path)/args"
+        cat > "\(dir.path)/stdin"
+        [ \(status) -eq 0 ] || echo "relay refused: 550 mailbox unavailable" >&2
+        exit \(status)
+        """.write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         return script
     }
@@ -40,9 +41,10 @@ struct MailerTests {
         #expect(captured == Data(message.rfc5322.utf8))
         #expect(try String(contentsOf: dir.url.appendingPathComponent("args"), encoding: .utf8) == "-t -oi\n")
         #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("outbox").path))
-        #expect(LetterRecord.emailDelivered(delivery, on: Fixtures.today) == [
-            .letterSent(kind: "email", reference: message.messageID, on: Fixtures.today)
-        ])
+        #expect(
+            LetterRecord.emailDelivered(delivery, on: Fixtures.today) == [
+                .letterSent(kind: "email", reference: message.messageID, on: Fixtures.today)
+            ])
     }
 
     @Test("a failing command is an error carrying what it wrote on standard error")

@@ -11,11 +11,16 @@ struct AuditCorrectionsTests {
         let db = folder + "/casebook.sqlite"
         #expect(try KaishuProcess.run(["demo", "--cases", "5", "--db", db]).status == 0)
         let note = try KaishuProcess.run(
-            ["case", "note", "2", "--outcome", "promised", "--promise-date", "2026-12-01", "--promise-amount", "50000",
-             "--text", "月末に入金すると約束", "--db", db, "--collector", "佐藤"])
+            [
+                "case", "note", "2", "--outcome", "promised", "--promise-date", "2026-12-01", "--promise-amount",
+                "50000",
+                "--text", "月末に入金すると約束", "--db", db, "--collector", "佐藤",
+            ])
         #expect(note.status == 0, "\(note.stderr)")
         let shown = try KaishuProcess.run(["case", "show", "2", "--json", "--db", db])
-        let events = (try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])?["events"] as? [[String: Any]]
+        let events =
+            (try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])?["events"]
+            as? [[String: Any]]
         let seq = try #require(events?.compactMap { $0["seq"] as? Int }.max())
         let corrected = try KaishuProcess.run(
             ["case", "correct", "2", "--event", String(seq), "--reason", "別の取引先の話だった", "--db", db, "--collector", "鈴木"])
@@ -31,7 +36,9 @@ struct AuditCorrectionsTests {
         #expect(entry["corrects"] as? Int == seq)
         #expect(entry["originalKind"] as? String == "contact")
         #expect((entry["original"] as? String)?.contains("月末に入金すると約束") == true)
-        #expect((entry["original"] as? String)?.contains("50,000") == true || (entry["original"] as? String)?.contains("50000") == true)
+        #expect(
+            (entry["original"] as? String)?.contains("50,000") == true
+                || (entry["original"] as? String)?.contains("50000") == true)
         #expect(entry["reason"] as? String == "別の取引先の話だった")
         #expect(entry["replacement"] == nil)
         #expect((entry["recordedAt"] as? String)?.isEmpty == false)

@@ -4,8 +4,8 @@ import GRDB
 import KaishuCore
 import Testing
 
-@testable import KaishuStore
 @testable import KaishuEventLog
+@testable import KaishuStore
 
 /// The verifier's own tests (the immudb lesson: a verifier nobody attacked proves nothing). Each
 /// test mutates a copy of a real case book the way someone with the file and a SQLite shell
@@ -26,7 +26,12 @@ struct AuditTamperTests {
                     actor: "田中", recordedAt: "2026-11-23T10:0\(index):00+09:00", today: today,
                     idempotencyKey: "t-\(index)")
                 _ = try store.appendSync(to: id, context: context) { _ in
-                    [EventDraft(date: today, fact: .contact(ContactLog(outcome: .noAnswer, channel: .phone, text: "不在 \(index)", time: nil)))]
+                    [
+                        EventDraft(
+                            date: today,
+                            fact: .contact(
+                                ContactLog(outcome: .noAnswer, channel: .phone, text: "不在 \(index)", time: nil)))
+                    ]
                 }
             }
         } catch {
@@ -84,7 +89,9 @@ struct AuditTamperTests {
             if column == "case_id" {
                 try db.execute(sql: "UPDATE events SET case_id = case_id + 1 WHERE seq = ?", arguments: [target])
             } else {
-                var bytes = Array((try String.fetchOne(db, sql: "SELECT \(column) FROM events WHERE seq = ?", arguments: [target]))!.utf8)
+                var bytes = Array(
+                    (try String.fetchOne(db, sql: "SELECT \(column) FROM events WHERE seq = ?", arguments: [target]))!
+                        .utf8)
                 let at = bytes.count / 2
                 bytes[at] ^= 0x01
                 try db.execute(
@@ -120,10 +127,15 @@ struct AuditTamperTests {
             let columns = "case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash"
             let a = try Row.fetchOne(db, sql: "SELECT \(columns) FROM events WHERE seq = 40")!
             let b = try Row.fetchOne(db, sql: "SELECT \(columns) FROM events WHERE seq = 41")!
-            let assign = "case_id = ?, kind = ?, date = ?, recorded_at = ?, actor = ?, payload = ?, idem_key = ?, prev_hash = ?, hash = ?"
+            let assign =
+                "case_id = ?, kind = ?, date = ?, recorded_at = ?, actor = ?, payload = ?, idem_key = ?, prev_hash = ?, hash = ?"
             try db.execute(sql: "UPDATE events SET idem_key = NULL WHERE seq IN (40, 41)")
-            try db.execute(sql: "UPDATE events SET \(assign) WHERE seq = 40", arguments: StatementArguments(Array(b.databaseValues)))
-            try db.execute(sql: "UPDATE events SET \(assign) WHERE seq = 41", arguments: StatementArguments(Array(a.databaseValues)))
+            try db.execute(
+                sql: "UPDATE events SET \(assign) WHERE seq = 40",
+                arguments: StatementArguments(Array(b.databaseValues)))
+            try db.execute(
+                sql: "UPDATE events SET \(assign) WHERE seq = 41",
+                arguments: StatementArguments(Array(a.databaseValues)))
         }
         let result = try Self.verify(path)
         #expect(result.problem?.seq == 40)
@@ -160,13 +172,15 @@ struct AuditTamperTests {
             try db.execute(
                 sql: "UPDATE events SET payload = replace(payload, '\"amount\":', '\"amount\":1') WHERE seq = ?",
                 arguments: [target])
-            var previous = try String.fetchOne(db, sql: "SELECT prev_hash FROM events WHERE seq = ?", arguments: [target])!
+            var previous = try String.fetchOne(
+                db, sql: "SELECT prev_hash FROM events WHERE seq = ?", arguments: [target])!
             for row in try Row.fetchAll(db, sql: AuditWalker.selectSQL) where (row[0] as Int64) >= target {
                 var content = AuditWalker.content(of: row)
                 content.prevHash = previous
                 let hash = content.hash
                 try db.execute(
-                    sql: "UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [previous, hash, content.seq])
+                    sql: "UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?",
+                    arguments: [previous, hash, content.seq])
                 previous = hash
             }
         }

@@ -16,8 +16,10 @@ struct BookChecks {
             if quick != ["ok"] { failures.append("quick_check: \(quick.joined(separator: "; "))") }
             let keys = Set(try String.fetchAll(db, sql: "SELECT idem_key FROM events WHERE idem_key LIKE 'drive-%'"))
             let invoices = Dictionary(
-                try Row.fetchAll(db, sql: "SELECT invoice, count(*) FROM claims WHERE invoice LIKE 'drive-%' GROUP BY invoice")
-                    .map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
+                try Row.fetchAll(
+                    db, sql: "SELECT invoice, count(*) FROM claims WHERE invoice LIKE 'drive-%' GROUP BY invoice"
+                )
+                .map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
             for write in acknowledged {
                 if write.kind == "import" {
                     if invoices["\(write.key)-1"] != 1 || invoices["\(write.key)-2"] != 1 {

@@ -32,15 +32,25 @@ struct BookChecksTests {
         let today = CivilDate(2026, 11, 23)
         for key in ["a", "b"] {
             _ = try store.appendSync(
-                to: 1, context: WriteContext(actor: "driver", recordedAt: "2026-11-23T10:00:00+09:00", today: today, idempotencyKey: key)
+                to: 1,
+                context: WriteContext(
+                    actor: "driver", recordedAt: "2026-11-23T10:00:00+09:00", today: today, idempotencyKey: key)
             ) { _ in
-                [EventDraft(date: today, fact: .contact(ContactLog(outcome: .leftMessage, channel: .phone, text: "留守電 drive-1-5、折り返し依頼", time: nil)))]
+                [
+                    EventDraft(
+                        date: today,
+                        fact: .contact(
+                            ContactLog(outcome: .leftMessage, channel: .phone, text: "留守電 drive-1-5、折り返し依頼", time: nil))
+                    )
+                ]
             }
         }
         let queue = try DatabaseQueue(path: db)
         try queue.write { db in
             try db.execute(
-                sql: "INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq) VALUES (2, 'drive-1-9-1', '2025-01-01', NULL, 1, 1)")
+                sql:
+                    "INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq) VALUES (2, 'drive-1-9-1', '2025-01-01', NULL, 1, 1)"
+            )
         }
         try queue.close()
         let failures = try BookChecks().check(db)

@@ -44,8 +44,9 @@ struct CSVDifferentialTests {
 
     @Test("random valid RFC 4180 documents: the same rows as Python's csv.reader, whole or in pieces")
     func agreesWithPython() throws {
-        guard let python = ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let python = ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else {
             Issue.record("python3 is needed for the differential test")
             return

@@ -14,7 +14,9 @@ import Testing
 struct DiskFullTests {
     static let canMount: Bool = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")
 
-    @Test("disk full during a note and an import: refused with a message, acknowledged notes kept, recovers", .enabled(if: canMount))
+    @Test(
+        "disk full during a note and an import: refused with a message, acknowledged notes kept, recovers",
+        .enabled(if: canMount))
     func diskFull() throws {
         let folder = try KaishuProcess.folder("enospc")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -30,12 +32,17 @@ struct DiskFullTests {
         try #require(try KaishuProcess.run(["demo", "--cases", "40", "--db", db]).status == 0)
         for key in ["full-1", "full-2", "full-3"] {
             let saved = try KaishuProcess.run(
-                ["case", "note", "1", "--outcome", "no-answer", "--text", "acknowledged \(key)", "--idempotency-key", key, "--db", db])
+                [
+                    "case", "note", "1", "--outcome", "no-answer", "--text", "acknowledged \(key)", "--idempotency-key",
+                    key, "--db", db,
+                ])
             try #require(saved.status == 0, "\(saved.stderr)")
         }
         let csv = folder + "/invoices.csv"
         var text = "取引先コード,取引先名,請求書番号,取引日,支払期日,金額\r\n"
-        for row in 0..<3000 { text += "F\(row / 2),株式会社満杯商事\(row / 2),F-\(row),2025-04-01,2025-04-30,\(1000 + row)\r\n" }
+        for row in 0..<3000 {
+            text += "F\(row / 2),株式会社満杯商事\(row / 2),F-\(row),2025-04-01,2025-04-30,\(1000 + row)\r\n"
+        }
         try text.write(toFile: csv, atomically: true, encoding: .utf8)
 
         // Fill the filesystem but for 256 KB, then save long notes until the disk is full: every
@@ -56,8 +63,11 @@ struct DiskFullTests {
         for index in 4..<60 {
             let key = "full-\(index)"
             let note = try KaishuProcess.run(
-                ["case", "note", "1", "--outcome", "no-answer", "--text", "\(key) " + String(repeating: "長い記録", count: 2500),
-                 "--idempotency-key", key, "--db", db])
+                [
+                    "case", "note", "1", "--outcome", "no-answer", "--text",
+                    "\(key) " + String(repeating: "長い記録", count: 2500),
+                    "--idempotency-key", key, "--db", db,
+                ])
             if note.status == 0 {
                 acknowledged.append(key)
             } else {
@@ -70,7 +80,9 @@ struct DiskFullTests {
         let imported = try KaishuProcess.run(["import", csv, "--db", db])
         #expect(imported.status != 0, "an import on a full disk must fail")
         #expect(imported.stderr.contains("disk is full"), "the user is told why: \(imported.stderr)")
-        print("disk full after \(acknowledged.count) notes; note: \(failure.message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        print(
+            "disk full after \(acknowledged.count) notes; note: \(failure.message.trimmingCharacters(in: .whitespacesAndNewlines))"
+        )
         print("disk full, import: \(imported.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
 
         unlink(filler)
@@ -79,7 +91,8 @@ struct DiskFullTests {
             (
                 try String.fetchAll(db, sql: "PRAGMA quick_check"),
                 try String.fetchAll(db, sql: "SELECT idem_key FROM events WHERE idem_key LIKE 'full-%' ORDER BY seq"),
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE idem_key = ?", arguments: [failure.key]) ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE idem_key = ?", arguments: [failure.key])
+                    ?? -1,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM claims WHERE invoice LIKE 'F-%'") ?? -1
             )
         }
@@ -90,8 +103,12 @@ struct DiskFullTests {
         #expect(leftover == 0, "the failed import left nothing behind")
         #expect(try KaishuProcess.run(["audit", "verify", "--db", db]).status == 0)
         // The next start is clean: the same note and the same import now go through.
-        #expect(try KaishuProcess.run(
-            ["case", "note", "1", "--outcome", "no-answer", "--text", "after", "--idempotency-key", failure.key, "--db", db]).status == 0)
+        #expect(
+            try KaishuProcess.run(
+                [
+                    "case", "note", "1", "--outcome", "no-answer", "--text", "after", "--idempotency-key", failure.key,
+                    "--db", db,
+                ]).status == 0)
         let retried = try KaishuProcess.run(["import", csv, "--db", db])
         #expect(retried.status == 0, "\(retried.stderr)")
         #expect(try KaishuProcess.run(["audit", "verify", "--db", db]).status == 0)

@@ -56,10 +56,14 @@ struct KillTests {
             if !failures.isEmpty { break }
         }
         // The next start is clean: a few more writes go through.
-        let after = try KaishuProcess.run(["bench", "drive", "--db", db, "--seed", "5", "--from", String(next), "--count", "5"])
+        let after = try KaishuProcess.run([
+            "bench", "drive", "--db", db, "--seed", "5", "--from", String(next), "--count", "5",
+        ])
         #expect(after.status == 0, "\(after.stderr)")
         let elapsed = Date().timeIntervalSince(started)
-        print("kill test: \(kills) kills, \(checks.acknowledged.count) acknowledged writes, \(next) operations, \(String(format: "%.0f", elapsed)) s")
+        print(
+            "kill test: \(kills) kills, \(checks.acknowledged.count) acknowledged writes, \(next) operations, \(String(format: "%.0f", elapsed)) s"
+        )
         #expect(kills >= min(Self.kills, 100), "too few kills in the time budget: \(kills)")
         // On a loaded machine most of a short window goes to starting the process, so ask for
         // writes on at least every other kill rather than one per kill.

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import KaishuCore
+import KaishuEventLog
 import Testing
 
-import KaishuEventLog
 @testable import KaishuStore
 
 @Suite("The demo case book")
@@ -11,7 +11,9 @@ struct DemoCasebookTests {
     static let today = CivilDate(2026, 11, 23)
 
     func lastHash(_ store: SQLiteCaseStore) async throws -> String? {
-        try await store.pool.read { db in try String.fetchOne(db, sql: "SELECT hash FROM events ORDER BY seq DESC LIMIT 1") }
+        try await store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT hash FROM events ORDER BY seq DESC LIMIT 1")
+        }
     }
 
     @Test("the same seed, size and today give the same book, hashes included")

@@ -28,7 +28,10 @@ struct DurabilityTests {
         #expect(on == 1)
         #expect(throws: DatabaseError.self) {
             try store.pool.write { db in
-                try db.execute(sql: "INSERT INTO claims (case_id, invoice, contract_date, amount, seq) VALUES (999, 'X', '2024-01-01', 1, 1)")
+                try db.execute(
+                    sql:
+                        "INSERT INTO claims (case_id, invoice, contract_date, amount, seq) VALUES (999, 'X', '2024-01-01', 1, 1)"
+                )
             }
         }
     }

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import KaishuCore
+import KaishuEventLog
 import Testing
 
-import KaishuEventLog
 @testable import KaishuStore
 
 @Suite("Append-only, hash-chained event log")
@@ -42,7 +42,9 @@ struct EventLogTests {
     func intact() async throws {
         let store = try await book()
         #expect(try await store.verifyChain() == nil)
-        let first = try await store.pool.read { db in try String.fetchOne(db, sql: "SELECT prev_hash FROM events WHERE seq = 1") }
+        let first = try await store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT prev_hash FROM events WHERE seq = 1")
+        }
         #expect(first == String(repeating: "0", count: 64))
     }
 
@@ -122,14 +124,18 @@ struct EventLogTests {
     func refusalRollsBack() async throws {
         let store = try await book()
         let before = try await store.caseFile(2)
-        let version = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = 2") }
+        let version = try await store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = 2")
+        }
         await #expect(throws: Refusal("the case is disputed")) {
             _ = try await store.append(to: 2, context: Fixture.context("esc-2")) { _ in
                 throw Refusal("the case is disputed")
             }
         }
         #expect(try await store.caseFile(2) == before)
-        let after = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = 2") }
+        let after = try await store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = 2")
+        }
         #expect(after == version)
         // The key was not used up by the refused write.
         let file = try await store.append(to: 2, context: Fixture.context("esc-2")) { _ in
@@ -155,7 +161,9 @@ struct EventLogTests {
                 EventDraft(
                     date: today,
                     fact: .contact(
-                        ContactLog(outcome: .promised, text: "月末に振込", promise: Promise(date: today.adding(days: 10), amount: 50_000)))),
+                        ContactLog(
+                            outcome: .promised, text: "月末に振込",
+                            promise: Promise(date: today.adding(days: 10), amount: 50_000)))),
                 EventDraft(date: today, fact: .payment(amount: 20_000)),
             ]
         }
@@ -182,7 +190,9 @@ struct EventLogTests {
             #expect(CivilDate(column: stored["last_contact"]) == expected.lastContact)
             #expect(stored["tier"] == expected.tier.rawValue)
         }
-        let closed = try await store.pool.read { db in try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = 2") }
+        let closed = try await store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT status FROM cases WHERE id = 2")
+        }
         #expect(closed == "closed")
     }
 

@@ -19,7 +19,8 @@ struct FactJSONTests {
         .contact(ContactLog(outcome: .noAnswer, text: "不在\n改行\t")),
         .contact(
             ContactLog(
-                outcome: .promised, text: "月末", promise: Promise(date: day.adding(days: 7), amount: 5_000), time: "10:30")),
+                outcome: .promised, text: "月末", promise: Promise(date: day.adding(days: 7), amount: 5_000),
+                time: "10:30")),
         .contact(ContactLog(outcome: .callback, text: "", callbackOn: day, callbackTime: "15:00")),
         .stageChanged(from: .phone, to: .smallClaims, reason: "応答なし", court: "東京簡易裁判所"),
         .stageChanged(from: .email, to: .phone, reason: nil, court: nil),

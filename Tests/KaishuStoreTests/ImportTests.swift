@@ -14,7 +14,8 @@ struct ImportTests {
     }
 
     func bad(_ line: Int) -> Row {
-        .failure(ImportRowError(line: line, issues: [ImportIssue(line: line, column: "amount", reason: "not a number")]))
+        .failure(
+            ImportRowError(line: line, issues: [ImportIssue(line: line, column: "amount", reason: "not a number")]))
     }
 
     func eventCount(_ store: SQLiteCaseStore) async throws -> Int {
@@ -75,7 +76,8 @@ struct ImportTests {
         let rows = [good(2, code: "A", invoice: "1"), good(3, code: "A", invoice: "2")]
         _ = try store.importReceivables(rows, mode: .allOrNothing, source: "a.csv", context: Fixture.context("i1"))
         let events = try await eventCount(store)
-        let again = try store.importReceivables(rows, mode: .allOrNothing, source: "a.csv", context: Fixture.context("i2"))
+        let again = try store.importReceivables(
+            rows, mode: .allOrNothing, source: "a.csv", context: Fixture.context("i2"))
         #expect(again.claimsAdded == 0)
         #expect(again.duplicatesSkipped == 2)
         #expect(try await eventCount(store) == events)
@@ -87,8 +89,10 @@ struct ImportTests {
         _ = try store.importReceivables(
             [good(2, code: "A", invoice: "1")], mode: .allOrNothing, source: "a.csv", context: Fixture.context("i1"))
         _ = try await store.append(to: 1, context: Fixture.context("paid")) { _ in
-            [EventDraft(date: Fixture.today, fact: .payment(amount: 110_000)),
-             EventDraft(date: Fixture.today, fact: .stageChanged(from: .phone, to: .paid, reason: "入金", court: nil))]
+            [
+                EventDraft(date: Fixture.today, fact: .payment(amount: 110_000)),
+                EventDraft(date: Fixture.today, fact: .stageChanged(from: .phone, to: .paid, reason: "入金", court: nil)),
+            ]
         }
         #expect(try await store.caseState(1)?.isClosed == true)
         let report = try store.importReceivables(

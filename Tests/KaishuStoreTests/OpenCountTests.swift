@@ -26,7 +26,9 @@ struct OpenCountTests {
         func move(to stage: Stage, key: String) async throws {
             _ = try await store.append(to: id, context: Fixture.context(key, today: Self.today)) { file in
                 let from = CaseState(file: file, calendar: store.calendar).stage
-                return [EventDraft(date: Self.today, fact: .stageChanged(from: from, to: stage, reason: "test", court: nil))]
+                return [
+                    EventDraft(date: Self.today, fact: .stageChanged(from: from, to: stage, reason: "test", court: nil))
+                ]
             }
         }
         try await move(to: .withdrawn, key: "close")

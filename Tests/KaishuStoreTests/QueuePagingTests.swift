@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import KaishuCore
+import KaishuEventLog
 import Testing
 
-import KaishuEventLog
 @testable import KaishuStore
 
 @Suite("Queue paging by keyset")

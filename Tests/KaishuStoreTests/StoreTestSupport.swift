@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import KaishuCore
-
 import KaishuEventLog
+
 @testable import KaishuStore
 
 /// A calendar with weekends and the company's closed days but no public holidays: the store's

@@ -1,6 +1,7 @@
 import KaishuCore
 import KaishuTestSupport
 import Testing
+
 @testable import KaishuTUI
 
 @Suite("Logging a call by keystroke")

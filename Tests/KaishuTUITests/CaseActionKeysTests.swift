@@ -1,6 +1,7 @@
 import KaishuCore
 import KaishuTestSupport
 import Testing
+
 @testable import KaishuTUI
 
 @Suite("Payment, acknowledgment, dispute, hold and reschedule keys")

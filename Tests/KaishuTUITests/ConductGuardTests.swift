@@ -1,6 +1,7 @@
 import KaishuCore
 import KaishuTestSupport
 import Testing
+
 @testable import KaishuTUI
 
 /// LEGAL.md §10 in the workbench: a call saved in the quiet hours asks first; a call above the

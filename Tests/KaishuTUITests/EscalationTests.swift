@@ -1,18 +1,21 @@
 import KaishuCore
 import KaishuTestSupport
 import Testing
+
 @testable import KaishuTUI
 
 @Suite("Escalating and de-escalating")
 struct EscalationTests {
-    static func store(_ debtor: Debtor, stage: Stage = .phone, outstanding: Money = 300_000) async -> InMemoryCaseStore {
+    static func store(_ debtor: Debtor, stage: Stage = .phone, outstanding: Money = 300_000) async -> InMemoryCaseStore
+    {
         let store = InMemoryCaseStore(calendar: Harness.calendar)
         let due = Harness.today.adding(days: -400)
         let id = await store.addCase(
             debtor: debtor, opened: due,
             claims: [Claim(invoice: "A-1", contractDate: due.adding(days: -30), dueDate: due, amount: outstanding)])
         if stage != .phone {
-            await store.record([EventDraft(date: due, fact: .stageChanged(from: .phone, to: stage, reason: nil, court: nil))], to: id)
+            await store.record(
+                [EventDraft(date: due, fact: .stageChanged(from: .phone, to: stage, reason: nil, court: nil))], to: id)
         }
         return store
     }

@@ -1,5 +1,6 @@
 import KaishuCore
 import KaishuTestSupport
+
 @testable import KaishuTUI
 
 /// The workbench running in memory: the real runtime, `update`, `view` and effect runner over an

@@ -1,6 +1,7 @@
 import KaishuCore
 import KaishuTestSupport
 import Testing
+
 @testable import KaishuTUI
 
 @Suite("Legal facts by key: agreement, refusal, demand delivered, judgment")

@@ -3,6 +3,7 @@ import KaishuCore
 import KaishuLetters
 import KaishuTestSupport
 import Testing
+
 @testable import KaishuTUI
 
 /// A letter service that drafts with the real desk (built-in templates, sample letterhead) but
@@ -68,7 +69,9 @@ struct LetterPaneTests {
         let letters: FakeLetterService
         let caseID: Int64
 
-        init(stage: Stage, mode: FakeLetterService.Mode = .sends, size: Size = Size(rows: 30, columns: 100)) async throws {
+        init(stage: Stage, mode: FakeLetterService.Mode = .sends, size: Size = Size(rows: 30, columns: 100))
+            async throws
+        {
             store = InMemoryCaseStore(calendar: LetterPaneTests.calendar)
             await DemoCases.fill(store, count: 3, today: LetterPaneTests.today)
             // Demo debtor index 1 has an email address and a postal address.

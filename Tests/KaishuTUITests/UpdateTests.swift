@@ -1,5 +1,6 @@
 import KaishuCore
 import Testing
+
 @testable import KaishuTUI
 
 /// `update` alone: states and effects compared with `==`, no store, no terminal.
@@ -20,12 +21,14 @@ struct UpdateTests {
             config: SessionConfig(today: today, collector: "c", storeLabel: "m", sessionID: "s"),
             size: Size(rows: 24, columns: 80))
         let (started, effects) = update(state, .start)
-        #expect(effects == [
-            .loadQueue(RequestID(1), QueueQuery(today: today, limit: 50)),
-            .loadCounts(RequestID(2), today: today),
-        ])
+        #expect(
+            effects == [
+                .loadQueue(RequestID(1), QueueQuery(today: today, limit: 50)),
+                .loadCounts(RequestID(2), today: today),
+            ])
         state = started
-        let page = QueuePage(rows: [row(7, name: "株式会社山田商事"), row(8, name: "佐藤工業")], hasMoreAfter: false, hasMoreBefore: false)
+        let page = QueuePage(
+            rows: [row(7, name: "株式会社山田商事"), row(8, name: "佐藤工業")], hasMoreAfter: false, hasMoreBefore: false)
         state = update(state, .queueLoaded(RequestID(1), page)).0
         return state
     }
@@ -51,7 +54,9 @@ struct UpdateTests {
         for c in "不在" { (state, _) = update(state, .char(c)) }
         (state, effects) = update(state, .key(.enter))
         let log = ContactLog(outcome: .noAnswer, channel: .phone, text: "不在")
-        guard case .append(let id, caseID: 7, action: .logContact(log, on: Self.today), idempotencyKey: "s-1") = effects.first
+        guard
+            case .append(let id, caseID: 7, action: .logContact(log, on: Self.today), idempotencyKey: "s-1") = effects
+                .first
         else {
             Issue.record("unexpected effects \(effects)")
             return

@@ -2,6 +2,7 @@ import Foundation
 import KaishuCore
 import KaishuTestSupport
 import Testing
+
 @testable import KaishuTUI
 
 @Suite("Views and the renderer")

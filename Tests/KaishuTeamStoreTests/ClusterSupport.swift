@@ -25,7 +25,9 @@ enum TeamFixture {
     }
 
     /// A SQLite demo book of `cases` cases and its copy in a fresh team book.
-    static func demoPair(cases: Int, seed: UInt64 = 7) async throws -> (sqlite: SQLiteCaseStore, team: PostgresCaseStore) {
+    static func demoPair(cases: Int, seed: UInt64 = 7) async throws -> (
+        sqlite: SQLiteCaseStore, team: PostgresCaseStore
+    ) {
         let sqlite = try SQLiteCaseStore.temporary(calendar: calendar)
         _ = try DemoCasebook.generate(into: sqlite, cases: cases, seed: seed, today: today)
         let team = try await emptyStore()
@@ -37,7 +39,8 @@ enum TeamFixture {
         _ key: String, actor: String = "sato", today: CivilDate = today, lease: Lease? = nil
     ) -> WriteContext {
         WriteContext(
-            actor: actor, recordedAt: "\(today.iso)T10:00:00.000+09:00", today: today, idempotencyKey: key, lease: lease)
+            actor: actor, recordedAt: "\(today.iso)T10:00:00.000+09:00", today: today, idempotencyKey: key, lease: lease
+        )
     }
 
     /// A call note as a write's decision (no workflow rules in the way: the store is under test).

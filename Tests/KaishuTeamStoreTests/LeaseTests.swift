@@ -35,7 +35,8 @@ struct LeaseTests {
     func staleTokenRefused() async throws {
         let (_, team) = try await TeamFixture.demoPair(cases: 30)
         defer { Task { await team.shutdown() } }
-        let sato = try #require(try await team.claimNext(collector: "sato", today: TeamFixture.today, ttl: .milliseconds(200)))
+        let sato = try #require(
+            try await team.claimNext(collector: "sato", today: TeamFixture.today, ttl: .milliseconds(200)))
         try await Task.sleep(for: .milliseconds(400))
         // Lapsed: the case is back at the head of the queue, and kato's "next" gets it.
         let kato = try #require(try await team.claimNext(collector: "kato", today: TeamFixture.today, ttl: Self.long))
@@ -54,7 +55,8 @@ struct LeaseTests {
         await #expect(throws: Refusal.self) { _ = try await team.heartbeat(sato.lease, ttl: Self.long) }
         // Without a lease, sato is refused too while kato holds the case; kato writes.
         await #expect(throws: Refusal.self) {
-            _ = try await team.append(to: sato.row.id, context: TeamFixture.context("nolease", actor: "sato"), decide: TeamFixture.note("x"))
+            _ = try await team.append(
+                to: sato.row.id, context: TeamFixture.context("nolease", actor: "sato"), decide: TeamFixture.note("x"))
         }
         let written = try await team.append(
             to: kato.row.id, context: TeamFixture.context("kato", actor: "kato", lease: kato.lease),
@@ -66,7 +68,8 @@ struct LeaseTests {
     func lapsedButCurrent() async throws {
         let (_, team) = try await TeamFixture.demoPair(cases: 30)
         defer { Task { await team.shutdown() } }
-        let sato = try #require(try await team.claimNext(collector: "sato", today: TeamFixture.today, ttl: .milliseconds(100)))
+        let sato = try #require(
+            try await team.claimNext(collector: "sato", today: TeamFixture.today, ttl: .milliseconds(100)))
         try await Task.sleep(for: .milliseconds(250))
         #expect(try await team.queue(QueueQuery(today: TeamFixture.today, limit: 1)).rows.first?.claimedBy == nil)
         _ = try await team.append(
@@ -99,7 +102,8 @@ struct LeaseTests {
         defer { listener.cancel() }
         // LISTEN takes a moment to be registered; write until the hint arrives (bounded: 5 s).
         for attempt in 0..<50 {
-            _ = try await team.append(to: 6, context: TeamFixture.context("hint-\(attempt)"), decide: TeamFixture.note("n"))
+            _ = try await team.append(
+                to: 6, context: TeamFixture.context("hint-\(attempt)"), decide: TeamFixture.note("n"))
             try await Task.sleep(for: .milliseconds(100))
             if await seen.contains(6) { break }
         }

@@ -9,7 +9,9 @@ import Testing
 @Suite("team store keeps the SQLite book's promises")
 struct TeamContractTests {
     /// Every page, forward from the first and backward from the last, in `order` and `scope`.
-    static func walk(_ store: some CaseStore, order: QueueOrder, scope: QueueQuery.Scope, today: CivilDate, limit: Int = 7)
+    static func walk(
+        _ store: some CaseStore, order: QueueOrder, scope: QueueQuery.Scope, today: CivilDate, limit: Int = 7
+    )
         async throws -> (forward: [Int64], backward: [Int64])
     {
         var forward: [Int64] = []
@@ -90,7 +92,9 @@ struct TeamContractTests {
         // Racing retries of one key: exactly one lands.
         try await withThrowingTaskGroup(of: CaseFile.self) { group in
             for _ in 0..<8 {
-                group.addTask { try await team.append(to: 2, context: TeamFixture.context("k-2"), decide: TeamFixture.note("two")) }
+                group.addTask {
+                    try await team.append(to: 2, context: TeamFixture.context("k-2"), decide: TeamFixture.note("two"))
+                }
             }
             for try await _ in group {}
         }
@@ -186,7 +190,8 @@ struct CopyTests {
             #expect(try await team.caseFile(id) == (try await sqlite.caseFile(id)))
         }
         // New writes continue the chain after the copied head.
-        let file = try await team.append(to: 5, context: TeamFixture.context("after-copy"), decide: TeamFixture.note("y"))
+        let file = try await team.append(
+            to: 5, context: TeamFixture.context("after-copy"), decide: TeamFixture.note("y"))
         #expect(file.events.last?.seq == head.lastSeqHandedOut + 1)
         #expect(try await team.verifyChain() == nil)
         // A second copy into a book that holds cases is refused.

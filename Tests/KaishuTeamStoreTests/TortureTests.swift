@@ -66,8 +66,9 @@ struct TortureTests {
                     while Date() < deadline {
                         let ttlMS = Int64.random(in: 40...400, using: &random)
                         let ttl = Duration.milliseconds(ttlMS)
-                        guard let claimed = try await store.claimNext(
-                            collector: "w\(worker)", today: TeamFixture.today, ttl: ttl)
+                        guard
+                            let claimed = try await store.claimNext(
+                                collector: "w\(worker)", today: TeamFixture.today, ttl: ttl)
                         else { return }
                         var record = ClaimRecord(
                             caseID: claimed.row.id, token: claimed.lease.token,
@@ -79,7 +80,10 @@ struct TortureTests {
                             continue
                         }
                         // 0–30 ms of work, or a long call past the lease.
-                        let pause = fate <= 2 ? ttlMS + Int64.random(in: 20...200, using: &random) : Int64.random(in: 0...30, using: &random)
+                        let pause =
+                            fate <= 2
+                            ? ttlMS + Int64.random(in: 20...200, using: &random)
+                            : Int64.random(in: 0...30, using: &random)
                         try await Task.sleep(for: .milliseconds(pause))
                         serial += 1
                         let key = "w\(worker)-\(serial)"
@@ -89,11 +93,18 @@ struct TortureTests {
                                 context: TeamFixture.context(key, actor: "w\(worker)", lease: claimed.lease),
                                 decide: { _ in
                                     // Keeps the case in today's queue: no next-action date is set.
-                                    [EventDraft(date: TeamFixture.today, fact: .contact(ContactLog(outcome: .refused, text: key)))]
+                                    [
+                                        EventDraft(
+                                            date: TeamFixture.today,
+                                            fact: .contact(ContactLog(outcome: .refused, text: key)))
+                                    ]
                                 })
-                            await ledger.add(WriteRecord(caseID: claimed.row.id, token: claimed.lease.token, key: key, landed: true))
+                            await ledger.add(
+                                WriteRecord(caseID: claimed.row.id, token: claimed.lease.token, key: key, landed: true))
                         } catch is Refusal {
-                            await ledger.add(WriteRecord(caseID: claimed.row.id, token: claimed.lease.token, key: key, landed: false))
+                            await ledger.add(
+                                WriteRecord(caseID: claimed.row.id, token: claimed.lease.token, key: key, landed: false)
+                            )
                         }
                         record.releaseStarted = Date()
                         await ledger.add(record)

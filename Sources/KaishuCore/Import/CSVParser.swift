@@ -130,7 +130,8 @@ public struct CSVParser: Sendable {
                 let byte = bytes[i]
                 if byte == Self.quote {
                     problems.append(
-                        CSVProblem(line: line, column: column(at: i, in: bytes), field: fields.count, kind: .strayQuote))
+                        CSVProblem(line: line, column: column(at: i, in: bytes), field: fields.count, kind: .strayQuote)
+                    )
                     i += 1  // kept as text: the segment goes on
                     continue
                 }
@@ -278,7 +279,8 @@ public struct CSVParser: Sendable {
             fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
         } else {
             if room > 0 {
-                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<(range.lowerBound + room)]))
+                fieldBytes.append(
+                    contentsOf: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<(range.lowerBound + room)]))
             }
             overflow()
         }

@@ -36,7 +36,8 @@ enum ImportFieldParsers {
             guard !number.isEmpty || badCharacter else { return }
             let written = TextFold.trimmed(text[partStart..<end])
             if badCharacter {
-                throw FieldProblem("'\(written)' is not a phone number: only digits, hyphens and parentheses are allowed")
+                throw FieldProblem(
+                    "'\(written)' is not a phone number: only digits, hyphens and parentheses are allowed")
             }
             if number.first == UInt8(ascii: "+") {
                 guard (8...15).contains(digits) else {
@@ -45,10 +46,12 @@ enum ImportFieldParsers {
             } else {
                 guard number.first(where: { $0 >= 0x30 && $0 <= 0x39 }) == UInt8(ascii: "0") else {
                     throw FieldProblem(
-                        "'\(written)' is not a phone number: a Japanese number starts with 0 (include the area code), a number abroad with +")
+                        "'\(written)' is not a phone number: a Japanese number starts with 0 (include the area code), a number abroad with +"
+                    )
                 }
                 guard digits == 10 || digits == 11 else {
-                    throw FieldProblem("'\(written)' is not a phone number: it has \(digits) digits; a Japanese number has 10 or 11")
+                    throw FieldProblem(
+                        "'\(written)' is not a phone number: it has \(digits) digits; a Japanese number has 10 or 11")
                 }
             }
             let normalized = String(decoding: number, as: UTF8.self)

@@ -75,26 +75,40 @@ public enum ReceivablesColumn: String, CaseIterable, Sendable {
     public var headerNames: [String] {
         switch self {
         case .debtor:
-            ["取引先名", "取引先", "得意先名", "得意先", "顧客名", "請求先名", "請求先", "債務者名", "債務者", "会社名",
-             "debtor", "debtor name", "customer", "customer name", "client", "client name"]
+            [
+                "取引先名", "取引先", "得意先名", "得意先", "顧客名", "請求先名", "請求先", "債務者名", "債務者", "会社名",
+                "debtor", "debtor name", "customer", "customer name", "client", "client name",
+            ]
         case .code:
-            ["取引先コード", "得意先コード", "顧客コード", "請求先コード", "取引先番号", "得意先番号", "顧客番号", "取引先ID",
-             "code", "debtor code", "customer code", "customer id", "customer no", "client code"]
+            [
+                "取引先コード", "得意先コード", "顧客コード", "請求先コード", "取引先番号", "得意先番号", "顧客番号", "取引先ID",
+                "code", "debtor code", "customer code", "customer id", "customer no", "client code",
+            ]
         case .invoice:
-            ["請求書番号", "請求番号", "請求書No", "請求No", "請求書ID", "伝票番号",
-             "invoice", "invoice no", "invoice number", "invoice id", "invoice#"]
+            [
+                "請求書番号", "請求番号", "請求書No", "請求No", "請求書ID", "伝票番号",
+                "invoice", "invoice no", "invoice number", "invoice id", "invoice#",
+            ]
         case .contractDate:
-            ["取引日", "契約日", "売上日", "取引年月日", "契約年月日", "売上年月日",
-             "contract date", "contract", "transaction date", "sale date", "sales date"]
+            [
+                "取引日", "契約日", "売上日", "取引年月日", "契約年月日", "売上年月日",
+                "contract date", "contract", "transaction date", "sale date", "sales date",
+            ]
         case .dueDate:
-            ["支払期日", "支払期限", "支払予定日", "入金期日", "入金期限", "入金予定日", "期日",
-             "due", "due date", "payment due", "payment due date"]
+            [
+                "支払期日", "支払期限", "支払予定日", "入金期日", "入金期限", "入金予定日", "期日",
+                "due", "due date", "payment due", "payment due date",
+            ]
         case .amount:
-            ["金額", "請求額", "請求金額", "税込金額", "合計金額", "売掛金額", "債権額",
-             "amount", "invoice amount", "total"]
+            [
+                "金額", "請求額", "請求金額", "税込金額", "合計金額", "売掛金額", "債権額",
+                "amount", "invoice amount", "total",
+            ]
         case .paid:
-            ["入金額", "入金済額", "入金済金額", "入金済み額", "既入金額",
-             "paid", "paid amount", "amount paid"]
+            [
+                "入金額", "入金済額", "入金済金額", "入金済み額", "既入金額",
+                "paid", "paid amount", "amount paid",
+            ]
         case .phone:
             ["電話", "電話番号", "TEL", "連絡先電話番号", "phone", "phone number", "phones", "telephone"]
         case .email:

@@ -51,13 +51,17 @@ enum EncodingDetection {
                 if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
                     throw ImportIssue(
                         line: 0, column: nil,
-                        reason: "\(source.name) is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or \"CSV\" instead")
+                        reason:
+                            "\(source.name) is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or \"CSV\" instead"
+                    )
                 }
                 if chunk.starts(with: utf8BOM) {
                     if forced == .cp932 {
                         throw ImportIssue(
                             line: 0, column: nil,
-                            reason: "\(source.name) starts with a UTF-8 byte-order mark, so it is UTF-8, not CP932; read it as UTF-8")
+                            reason:
+                                "\(source.name) starts with a UTF-8 byte-order mark, so it is UTF-8, not CP932; read it as UTF-8"
+                        )
                     }
                     return (.utf8, true)
                 }

@@ -71,10 +71,13 @@ public struct ReceivablesFile: Sendable {
         guard let first else {
             throw ImportIssue(
                 line: 0, column: nil,
-                reason: "\(source.name) has no header line: it is empty; the header needs at least \(required.joined(separator: ", "))")
+                reason:
+                    "\(source.name) has no header line: it is empty; the header needs at least \(required.joined(separator: ", "))"
+            )
         }
         if let problem = first.problems.first {
-            throw ImportIssue(line: 0, column: nil, reason: "the header (line \(problem.line)) cannot be read: \(problem.message)")
+            throw ImportIssue(
+                line: 0, column: nil, reason: "the header (line \(problem.line)) cannot be read: \(problem.message)")
         }
         headerLine = first.line
         header = first.fields.map { TextFold.nfc(TextFold.trimmed($0)) }
@@ -93,7 +96,8 @@ public struct ReceivablesFile: Sendable {
             }
             if let earlier = columns[column] {
                 clashes.append(
-                    "columns \(earlier + 1) '\(header[earlier])' and \(index + 1) '\(name)' both give \(column.displayName)")
+                    "columns \(earlier + 1) '\(header[earlier])' and \(index + 1) '\(name)' both give \(column.displayName)"
+                )
                 continue
             }
             columns[column] = index
@@ -107,11 +111,14 @@ public struct ReceivablesFile: Sendable {
             let has = header.filter { !$0.isEmpty }.joined(separator: ", ")
             throw ImportIssue(
                 line: 0, column: nil,
-                reason: "the header (line \(first.line)) lacks the required column\(missing.count == 1 ? "" : "s") \(names); it has: \(has)")
+                reason:
+                    "the header (line \(first.line)) lacks the required column\(missing.count == 1 ? "" : "s") \(names); it has: \(has)"
+            )
         }
         if columns[.code] == nil {
             notices.append(
-                "there is no \(ReceivablesColumn.code.displayName) column: each debtor's code is derived from its name (AUTO-…)")
+                "there is no \(ReceivablesColumn.code.displayName) column: each debtor's code is derived from its name (AUTO-…)"
+            )
         }
         self.columns = columns
         self.notices = notices
@@ -145,7 +152,8 @@ public struct ReceivablesFile: Sendable {
                 guard !done else { return nil }
                 do {
                     if reader == nil {
-                        reader = try CSVReader(source: file.source, encoding: file.detectedEncoding, chunkSize: file.chunkSize)
+                        reader = try CSVReader(
+                            source: file.source, encoding: file.detectedEncoding, chunkSize: file.chunkSize)
                     }
                     while let record = try reader!.nextRecord() {
                         if record.line <= file.headerLine { continue }

@@ -128,8 +128,10 @@ struct ReceivablesRowReader: Sendable {
         mutating func run() -> Result<ImportRecord, ImportRowError> {
             for problem in record.problems {
                 found.append(
-                    (problem.field ?? -1,
-                     ImportIssue(line: problem.line, column: name(ofField: problem.field), reason: problem.message)))
+                    (
+                        problem.field ?? -1,
+                        ImportIssue(line: problem.line, column: name(ofField: problem.field), reason: problem.message)
+                    ))
             }
             let count = record.fields.count
             let expected = reader.header.count
@@ -172,7 +174,9 @@ struct ReceivablesRowReader: Sendable {
                     // row can never be half-read silently.
                     found.append((-1, ImportIssue(line: line, column: nil, reason: "the row is incomplete")))
                 }
-                let ordered = found.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }
+                let ordered = found.enumerated().sorted {
+                    ($0.element.index, $0.offset) < ($1.element.index, $1.offset)
+                }
                 return .failure(ImportRowError(line: line, issues: ordered.map(\.element.issue)))
             }
             let debtor = Debtor(

@@ -255,7 +255,8 @@ private struct DateTextReader {
             throw failure("unbalanced parenthesis; \(Self.forms)")
         }
         let inner = TextFold.trimmed(String(String.UnicodeScalarView(scalars[(open + 1)..<(scalars.count - 1)])))
-        let base = inner.hasSuffix("曜日") ? String(inner.dropLast(2)) : inner.hasSuffix("曜") ? String(inner.dropLast()) : inner
+        let base =
+            inner.hasSuffix("曜日") ? String(inner.dropLast(2)) : inner.hasSuffix("曜") ? String(inner.dropLast()) : inner
         guard base.unicodeScalars.count == 1, let weekday = Self.weekdayKanji.firstIndex(of: base.unicodeScalars.first!)
         else { throw failure("'(\(inner))' is not a day of the week") }
         scalars.removeSubrange(open...)

@@ -53,7 +53,8 @@ extension Money {
             case ".":
                 throw failure("amounts are whole yen; there is a decimal point")
             default:
-                throw failure("'\(scalar)' is not part of an amount; expected digits such as 1234, 1,234, ¥1,234 or 1,234円")
+                throw failure(
+                    "'\(scalar)' is not part of an amount; expected digits such as 1234, 1,234, ¥1,234 or 1,234円")
             }
         }
         if groups.count > 1 {

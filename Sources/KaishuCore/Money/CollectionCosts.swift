@@ -204,8 +204,7 @@ public struct PostageDeposit: Hashable, Sendable, Codable {
     public var effectiveFrom: CivilDate
     public var note: String
 
-    public init(court: String?, stage: Stage, amount: Money, effectiveFrom: CivilDate, note: String)
-    {
+    public init(court: String?, stage: Stage, amount: Money, effectiveFrom: CivilDate, note: String) {
         self.court = court
         self.stage = stage
         self.amount = amount

@@ -16,7 +16,8 @@ extension SmallClaims {
     ) -> Refusal? {
         guard let court, !court.trimmingCharacters(in: .whitespaces).isEmpty else {
             return Refusal(
-                "name the summary court (e.g. 東京簡易裁判所): small claims may be used 10 times a year per court (民事訴訟規則223条)")
+                "name the summary court (e.g. 東京簡易裁判所): small claims may be used 10 times a year per court (民事訴訟規則223条)"
+            )
         }
         let uses = priorUses(at: court, in: today.year, filings: filings)
         let check = check(principal: outstanding, priorUsesThisYear: uses)

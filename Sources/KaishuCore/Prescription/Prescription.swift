@@ -47,7 +47,8 @@ public enum Prescription {
         for fact in inDateOrder(facts) {
             guard fact.date >= exercisable else {
                 clock.basis.add(
-                    "\(fact.label) \(fact.date): before the claim could be exercised (\(exercisable)) — no effect on the period")
+                    "\(fact.label) \(fact.date): before the claim could be exercised (\(exercisable)) — no effect on the period"
+                )
                 continue
             }
             clock.apply(fact)
@@ -97,7 +98,8 @@ public enum Prescription {
             }
             return line
         }
-        return "start \(start): no due date was agreed, so the claim could be demanded from the contract date \(terms.contractDate); counting starts the next day (民法140条)"
+        return
+            "start \(start): no due date was agreed, so the claim could be demanded from the contract date \(terms.contractDate); counting starts the next day (民法140条)"
     }
 
     /// The last day of the period the claim starts with, and the length a renewal restarts.
@@ -110,10 +112,12 @@ public enum Prescription {
             let period = terms.kind.oldLawPeriod
             let last = lastDay(ofYears: period.years, startingOn: start)
             basis.add(
-                "old-law period for '\(terms.kind.rawValue)' (\(period.claims)): \(period.years) \(years(period.years)) → last day \(last) (\(period.article), 民法143条2項)")
+                "old-law period for '\(terms.kind.rawValue)' (\(period.claims)): \(period.years) \(years(period.years)) → last day \(last) (\(period.article), 民法143条2項)"
+            )
             if let known = terms.knownDate, known != exercisable {
                 basis.add(
-                    "the date the creditor learned of the claim (\(known)) does not matter under the old law: the period runs from when the right could be exercised (旧民法166条1項)")
+                    "the date the creditor learned of the claim (\(known)) does not matter under the old law: the period runs from when the right could be exercised (旧民法166条1項)"
+                )
             }
             let renewal = PrescriptionClock.Length(
                 years: period.years, note: "the old-law length is kept",
@@ -127,25 +131,31 @@ public enum Prescription {
                 knownDay = known
                 let subjective = lastDay(ofYears: 5, after: known)
                 basis.add(
-                    "5 years from the day after the creditor learned it could claim (\(known)) → last day \(subjective) (民法166条1項1号, 140条, 143条2項)")
+                    "5 years from the day after the creditor learned it could claim (\(known)) → last day \(subjective) (民法166条1項1号, 140条, 143条2項)"
+                )
             } else {
                 knownDay = exercisable
                 if let known = terms.knownDate, known < exercisable {
                     basis.add(
-                        "the creditor cannot know it can claim (\(known)) before it can (\(exercisable)): the 5 years run from the latter (民法166条1項1号)")
+                        "the creditor cannot know it can claim (\(known)) before it can (\(exercisable)): the 5 years run from the latter (民法166条1項1号)"
+                    )
                 }
                 let taken = terms.dueDate == nil ? "the contract date" : "the due date"
                 basis.add(
-                    "5 years from when the creditor knew it could claim (taken as \(taken) \(exercisable)) → last day \(lastDay(ofYears: 5, after: exercisable)) (民法166条1項1号, 143条2項)")
+                    "5 years from when the creditor knew it could claim (taken as \(taken) \(exercisable)) → last day \(lastDay(ofYears: 5, after: exercisable)) (民法166条1項1号, 143条2項)"
+                )
             }
             let subjective = lastDay(ofYears: 5, after: knownDay)
             let last = min(subjective, objective)
-            let governs = subjective <= objective ? "the 5-year date governs" : "the 10-year date is earlier and governs"
+            let governs =
+                subjective <= objective ? "the 5-year date governs" : "the 10-year date is earlier and governs"
             basis.add(
-                "10 years from when the right could be exercised → last day \(objective) (民法166条1項2号, 143条2項): \(governs)")
+                "10 years from when the right could be exercised → last day \(objective) (民法166条1項2号, 143条2項): \(governs)"
+            )
             if terms.kind != .commercial && terms.kind != .civil {
                 basis.add(
-                    "kind '\(terms.kind.rawValue)': the old short periods (旧民法170条–174条) do not apply to claims under the new law")
+                    "kind '\(terms.kind.rawValue)': the old short periods (旧民法170条–174条) do not apply to claims under the new law"
+                )
             }
             let renewal = PrescriptionClock.Length(
                 years: 5, note: "the creditor knows of its claim when the period restarts",

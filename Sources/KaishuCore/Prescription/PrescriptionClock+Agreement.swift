@@ -18,12 +18,14 @@ extension PrescriptionClock {
         let label = LegalFact.agreement(date, until: agreed).label
         if date < Prescription.reformDate {
             basis.add(
-                "\(label) \(date): no effect — 民法151条 does not apply to agreements made before \(Prescription.reformDate) (改正法附則10条3項)")
+                "\(label) \(date): no effect — 民法151条 does not apply to agreements made before \(Prescription.reformDate) (改正法附則10条3項)"
+            )
             return
         }
         if let proceeding {
             basis.add(
-                "\(label) \(date): no further effect — completion is already postponed while the proceeding filed \(proceeding.filed) is pending")
+                "\(label) \(date): no further effect — completion is already postponed while the proceeding filed \(proceeding.filed) is pending"
+            )
             return
         }
         if let completed = completion(before: date) {
@@ -48,17 +50,21 @@ extension PrescriptionClock {
 
         if let demand, demand.covers(date) {
             basis.add(
-                "\(label) \(date): no effect — made while completion was postponed by the demand of \(demand.from), to \(demand.until) (民法151条3項)")
+                "\(label) \(date): no effect — made while completion was postponed by the demand of \(demand.from), to \(demand.until) (民法151条3項)"
+            )
             if date <= periodEnd, let current = expires, end > current {
                 basis.add(
-                    "the agreement came before the period's own last day \(periodEnd); on the reading that a demand postpones only from that day (cf. 高松高判令和7年4月18日) it would postpone completion to \(end); Kaishu takes the earlier date")
-                addReading(end, "a demand's postponement runs only after the period's own last day, so the agreement counts")
+                    "the agreement came before the period's own last day \(periodEnd); on the reading that a demand postpones only from that day (cf. 高松高判令和7年4月18日) it would postpone completion to \(end); Kaishu takes the earlier date"
+                )
+                addReading(
+                    end, "a demand's postponement runs only after the period's own last day, so the agreement counts")
             }
             return
         }
         if let after = afterProceeding, after.covers(date) {
             basis.add(
-                "\(label) \(date): no effect — made in the six months after the proceeding ended on \(after.from); the Code does not say whether it postpones again, and Kaishu takes the earlier date (cf. 民法151条3項)")
+                "\(label) \(date): no effect — made in the six months after the proceeding ended on \(after.from); the Code does not say whether it postpones again, and Kaishu takes the earlier date (cf. 民法151条3項)"
+            )
             if let current = expires, end > current {
                 addReading(end, "an agreement in the six months after a proceeding ended postpones completion")
             }
@@ -108,12 +114,14 @@ extension PrescriptionClock {
         let sixMonths = Prescription.lastDay(ofMonths: 6, after: date)
         guard sixMonths < running.until else {
             basis.add(
-                "\(label) \(date): its six months end on \(sixMonths), not before the agreement's postponement ends on \(running.until) — no change (民法151条1項3号)")
+                "\(label) \(date): its six months end on \(sixMonths), not before the agreement's postponement ends on \(running.until) — no change (民法151条1項3号)"
+            )
             return
         }
         agreement?.until = sixMonths
         let now = lastAliveDay(forSuit: true)
         basis.add(
-            "\(label) \(date): the agreement's postponement now ends on \(sixMonths), six months after the refusal (民法151条1項3号) — last day \(now)")
+            "\(label) \(date): the agreement's postponement now ends on \(sixMonths), six months after the refusal (民法151条1項3号) — last day \(now)"
+        )
     }
 }

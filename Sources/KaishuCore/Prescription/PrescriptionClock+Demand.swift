@@ -26,7 +26,8 @@ extension PrescriptionClock {
 
         if let proceeding {
             basis.add(
-                "\(label) \(date): no further effect — completion is already postponed while the proceeding filed \(proceeding.filed) is pending")
+                "\(label) \(date): no further effect — completion is already postponed while the proceeding filed \(proceeding.filed) is pending"
+            )
             return
         }
         if let completed = completion(before: date) {
@@ -37,10 +38,12 @@ extension PrescriptionClock {
         }
         if let prior = demand, prior.covers(date) {
             basis.add(
-                "\(label) \(date): no effect — made while completion was postponed by the demand of \(prior.from), whose six months end on \(prior.until) (\(oldRules ? "旧民法153条; 最判平成25年6月6日" : "民法150条2項"))")
+                "\(label) \(date): no effect — made while completion was postponed by the demand of \(prior.from), whose six months end on \(prior.until) (\(oldRules ? "旧民法153条; 最判平成25年6月6日" : "民法150条2項"))"
+            )
             if !oldRules, date <= periodEnd, let current = expires, sixMonths > current {
                 basis.add(
-                    "both demands came before the period's own last day \(periodEnd): one high court lets the last of such demands count (高松高判令和7年4月18日), which would give \(sixMonths); Kaishu takes the earlier date, counting only the first")
+                    "both demands came before the period's own last day \(periodEnd): one high court lets the last of such demands count (高松高判令和7年4月18日), which would give \(sixMonths); Kaishu takes the earlier date, counting only the first"
+                )
                 addReading(
                     sixMonths,
                     "高松高判令和7年4月18日: of several demands made before the period's own last day, the last counts")
@@ -49,12 +52,14 @@ extension PrescriptionClock {
         }
         if let agreement, agreement.covers(date) {
             basis.add(
-                "\(label) \(date): no effect — made while completion was postponed by the agreement to negotiate of \(agreement.from), to \(agreement.until) (民法151条3項)")
+                "\(label) \(date): no effect — made while completion was postponed by the agreement to negotiate of \(agreement.from), to \(agreement.until) (民法151条3項)"
+            )
             return
         }
         if let after = afterProceeding, after.covers(date) {
             basis.add(
-                "\(label) \(date): no effect — made in the six months after the proceeding ended on \(after.from); the Code does not say whether such a demand postpones again, and Kaishu takes the earlier date (cf. 民法150条2項; 最判平成25年6月6日)")
+                "\(label) \(date): no effect — made in the six months after the proceeding ended on \(after.from); the Code does not say whether such a demand postpones again, and Kaishu takes the earlier date (cf. 民法150条2項; 最判平成25年6月6日)"
+            )
             if let current = expires, sixMonths > current {
                 addReading(sixMonths, "a demand in the six months after a proceeding ended postpones completion again")
             }
@@ -66,16 +71,19 @@ extension PrescriptionClock {
         demand = Postponement(from: date, until: sixMonths, needsSuit: oldRules)
         guard sixMonths > before else {
             basis.add(
-                "\(label) \(date): its six months end on \(sixMonths), before the last day \(before) — no change (\(oldRules ? "旧民法153条" : "民法150条1項"))")
+                "\(label) \(date): its six months end on \(sixMonths), before the last day \(before) — no change (\(oldRules ? "旧民法153条" : "民法150条1項"))"
+            )
             return
         }
         dropSupersededReadings()
         if oldRules {
             basis.add(
-                "\(label) \(date): a suit, payment order, mediation or attachment filed by \(sixMonths) interrupts prescription; until then the claim is kept alive for that step only (旧民法153条; 改正法附則10条2項)")
+                "\(label) \(date): a suit, payment order, mediation or attachment filed by \(sixMonths) interrupts prescription; until then the claim is kept alive for that step only (旧民法153条; 改正法附則10条2項)"
+            )
         } else {
             basis.add(
-                "\(label) \(date): completion postponed to \(sixMonths), six months after the demand reached the debtor (民法150条1項, 140条, 143条2項)")
+                "\(label) \(date): completion postponed to \(sixMonths), six months after the demand reached the debtor (民法150条1項, 140条, 143条2項)"
+            )
         }
     }
 }

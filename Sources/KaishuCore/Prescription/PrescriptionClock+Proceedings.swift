@@ -19,7 +19,8 @@ extension PrescriptionClock {
         }
         if let completed = completion(before: date, forSuit: true) {
             basis.add(
-                "\(label) \(date): after prescription completed at the end of \(completed) — nothing to postpone; the debtor can invoke prescription in the proceeding (民法145条)")
+                "\(label) \(date): after prescription completed at the end of \(completed) — nothing to postpone; the debtor can invoke prescription in the proceeding (民法145条)"
+            )
             noteOtherReadings(at: date)
             return
         }
@@ -31,10 +32,12 @@ extension PrescriptionClock {
         acknowledgedAfterCompletion = false
         if oldRules {
             basis.add(
-                "\(label) \(date): prescription interrupted while the proceeding is pending; it runs again from the day after a judgment becomes final (旧民法147条1号, 157条2項; 改正法附則10条2項)")
+                "\(label) \(date): prescription interrupted while the proceeding is pending; it runs again from the day after a judgment becomes final (旧民法147条1号, 157条2項; 改正法附則10条2項)"
+            )
         } else {
             basis.add(
-                "\(label) \(date): completion postponed while the proceeding is pending — no expiry date until it ends (民法147条1項)")
+                "\(label) \(date): completion postponed while the proceeding is pending — no expiry date until it ends (民法147条1項)"
+            )
         }
         if let oldDemand {
             basis.add(
@@ -63,10 +66,12 @@ extension PrescriptionClock {
         if ended.underOldRules {
             let last = lastAliveDay(forSuit: true)
             basis.add(
-                "\(label) \(date): the proceeding filed \(ended.filed) did not interrupt prescription under the old law (旧民法149条; 改正法附則10条2項) — the period runs as if it had not been filed: last day \(last)")
+                "\(label) \(date): the proceeding filed \(ended.filed) did not interrupt prescription under the old law (旧民法149条; 改正法附則10条2項) — the period runs as if it had not been filed: last day \(last)"
+            )
             if sixMonths > last {
                 basis.add(
-                    "case law treats a pending suit as a demand lasting until it ends (裁判上の催告), which would keep the claim alive for a new suit to \(sixMonths); Kaishu takes the earlier date")
+                    "case law treats a pending suit as a demand lasting until it ends (裁判上の催告), which would keep the claim alive for a new suit to \(sixMonths); Kaishu takes the earlier date"
+                )
                 addReading(sixMonths, "裁判上の催告: the suit acted as a demand until it ended")
             }
             return
@@ -76,11 +81,13 @@ extension PrescriptionClock {
         afterProceeding = Postponement(from: date, until: sixMonths)
         guard sixMonths > before else {
             basis.add(
-                "\(label) \(date): its six months end on \(sixMonths), before the last day \(before) — no change (民法147条1項)")
+                "\(label) \(date): its six months end on \(sixMonths), before the last day \(before) — no change (民法147条1項)"
+            )
             return
         }
         dropSupersededReadings()
         basis.add(
-            "\(label) \(date) (withdrawn, dismissed, lapsed): completion postponed to \(sixMonths), six months after it ended (民法147条1項括弧書, 140条, 143条2項)")
+            "\(label) \(date) (withdrawn, dismissed, lapsed): completion postponed to \(sixMonths), six months after it ended (民法147条1項括弧書, 140条, 143条2項)"
+        )
     }
 }

@@ -28,7 +28,8 @@ extension PrescriptionClock {
             ? ["旧民法147条3号", "旧民法157条1項", "改正法附則10条2項"] : ["民法152条1項"]
         restart(after: date, years: renewal.years)
         basis.add(
-            "\(label) \(date): renewal — a new \(renewal.years)-year period (\(renewal.note)) starts \(date.adding(days: 1)) → last day \(periodEnd) (\(Self.articles(rule + renewal.articles + ["民法140条", "民法143条2項"])))")
+            "\(label) \(date): renewal — a new \(renewal.years)-year period (\(renewal.note)) starts \(date.adding(days: 1)) → last day \(periodEnd) (\(Self.articles(rule + renewal.articles + ["民法140条", "民法143条2項"])))"
+        )
         if let proceeding {
             basis.add(
                 "the proceeding filed \(proceeding.filed) is still pending: no expiry date while it runs")
@@ -56,16 +57,19 @@ extension PrescriptionClock {
             articles: [oldRules ? "旧民法174条の2第1項" : "民法169条1項"])
         restart(after: date, years: 10)
         basis.add(
-            "judgment or equivalent final \(date): renewal — a new 10-year period starts \(date.adding(days: 1)) → last day \(periodEnd) (\(Self.articles(articles + ["民法140条", "民法143条2項"])))")
+            "judgment or equivalent final \(date): renewal — a new 10-year period starts \(date.adding(days: 1)) → last day \(periodEnd) (\(Self.articles(articles + ["民法140条", "民法143条2項"])))"
+        )
         if let completedBefore {
             acknowledgedAfterCompletion = false
             basis.add(
-                "the period had completed at the end of \(completedBefore), but the judgment confirms the right: the debtor did not invoke prescription in the proceeding (民法145条)")
+                "the period had completed at the end of \(completedBefore), but the judgment confirms the right: the debtor did not invoke prescription in the proceeding (民法145条)"
+            )
         }
         let strict = Prescription.lastDay(ofYears: 10, startingOn: date)
         addReading(strict, "the ten years counted from the day the judgment became final")
         basis.add(
-            "a stricter reading counts the day the judgment became final as the first day (民法140条ただし書) and ends on \(strict): act by then to be safe")
+            "a stricter reading counts the day the judgment became final as the first day (民法140条ただし書) and ends on \(strict): act by then to be safe"
+        )
     }
 
     /// A new period from the day after `date`; postponements and other readings belonged to

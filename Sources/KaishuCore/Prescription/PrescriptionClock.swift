@@ -114,7 +114,8 @@ struct PrescriptionClock {
     mutating func noteOtherReadings(at date: CivilDate) {
         for reading in otherReadings where reading.expires >= date {
             basis.add(
-                "on the other reading (\(reading.reading)) the claim was still alive on \(date), its last day being \(reading.expires)")
+                "on the other reading (\(reading.reading)) the claim was still alive on \(date), its last day being \(reading.expires)"
+            )
         }
     }
 
@@ -122,7 +123,8 @@ struct PrescriptionClock {
     mutating func noteStricterReadings(at date: CivilDate) {
         for reading in otherReadings where reading.expires < date {
             basis.add(
-                "on the stricter reading (\(reading.reading)) prescription had completed at the end of \(reading.expires), before \(date)")
+                "on the stricter reading (\(reading.reading)) prescription had completed at the end of \(reading.expires), before \(date)"
+            )
         }
     }
 
@@ -135,7 +137,8 @@ struct PrescriptionClock {
                 proceeding.underOldRules
                 ? "interrupted (旧民法147条1号; 改正法附則10条2項)" : "postponed (民法147条1項)"
             basis.add(
-                "no expiry date while the court proceeding filed \(proceeding.filed) is pending: prescription stays \(rule) until it ends")
+                "no expiry date while the court proceeding filed \(proceeding.filed) is pending: prescription stays \(rule) until it ends"
+            )
             return
         }
         let last = lastAliveDay(forSuit: true)
@@ -145,10 +148,12 @@ struct PrescriptionClock {
             let unless =
                 completed < last ? " unless a suit or another step of 旧民法153条 was filed by \(last)" : ""
             basis.add(
-                "expired — collectable only if the debtor does not invoke prescription (民法145条): it completed at the end of \(completed)\(unless), and a debtor who acknowledged the debt afterwards generally may no longer invoke it (最判昭和41年4月20日)")
+                "expired — collectable only if the debtor does not invoke prescription (民法145条): it completed at the end of \(completed)\(unless), and a debtor who acknowledged the debt afterwards generally may no longer invoke it (最判昭和41年4月20日)"
+            )
         } else {
             basis.add(
-                "last day \(last): prescription completes at the end of that day; the claim is then extinguished only if the debtor invokes prescription (民法145条)")
+                "last day \(last): prescription completes at the end of that day; the claim is then extinguished only if the debtor invokes prescription (民法145条)"
+            )
         }
         noteHolidayRule(for: last, holidays: holidays)
     }
@@ -165,7 +170,8 @@ struct PrescriptionClock {
         while PrescriptionClock.dayOff(moved, holidays: holidays) != nil { moved = moved.adding(days: 1) }
         addReading(moved, "民法142条 applied to prescription: a last day on a day off moves to the next working day")
         basis.add(
-            "the last day \(last) is \(name): 民法142条 would move it to \(moved), but Kaishu does not apply it to prescription (大阪地判昭和48年9月4日): courts are closed that day, so act by the working day before")
+            "the last day \(last) is \(name): 民法142条 would move it to \(moved), but Kaishu does not apply it to prescription (大阪地判昭和48年9月4日): courts are closed that day, so act by the working day before"
+        )
     }
 
     /// What makes `date` a day off for the holiday note, or `nil` on a working day.

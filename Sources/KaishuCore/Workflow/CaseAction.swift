@@ -38,7 +38,8 @@ public enum CaseAction: Hashable, Sendable {
                 }
                 guard promise.amount.isPositive else { throw Refusal("the promised amount must be more than ¥0") }
                 guard promise.amount <= state.outstanding else {
-                    throw Refusal("the promised amount \(promise.amount) is more than the outstanding \(state.outstanding)")
+                    throw Refusal(
+                        "the promised amount \(promise.amount) is more than the outstanding \(state.outstanding)")
                 }
                 guard promise.date >= date else { throw Refusal("the promised date \(promise.date) is in the past") }
             }
@@ -54,7 +55,8 @@ public enum CaseAction: Hashable, Sendable {
                 guard !target.isClosed, target != .paymentPlan else {
                     throw Refusal("\(target.rawValue) is an outcome: resolve the case instead of escalating")
                 }
-                guard let here = state.stage.rung, let there = target.rung, there > here
+                guard let here = state.stage.rung, let there = target.rung,
+                    there > here
                         || (state.stage == .paymentPlan)
                 else {
                     throw Refusal(
@@ -102,7 +104,8 @@ public enum CaseAction: Hashable, Sendable {
             guard amount.isPositive else { throw Refusal("a payment must be more than ¥0") }
             guard amount <= state.outstanding else {
                 throw Refusal(
-                    "the payment \(amount) is more than the outstanding \(state.outstanding): record the overpayment outside Kaishu")
+                    "the payment \(amount) is more than the outstanding \(state.outstanding): record the overpayment outside Kaishu"
+                )
             }
             var drafts = [EventDraft(date: date, fact: .payment(amount: amount))]
             if amount == state.outstanding {
@@ -185,7 +188,8 @@ public enum CaseAction: Hashable, Sendable {
                 }
                 guard date >= timeline.provisionalExecutionFrom else {
                     throw Refusal(
-                        "provisional execution can be applied for only from \(timeline.provisionalExecutionFrom), after the objection period (民事訴訟法391条1項)")
+                        "provisional execution can be applied for only from \(timeline.provisionalExecutionFrom), after the objection period (民事訴訟法391条1項)"
+                    )
                 }
             case .declarationServed:
                 guard let applied = state.paymentOrder?.provisionalExecutionApplied else {
@@ -203,7 +207,8 @@ public enum CaseAction: Hashable, Sendable {
             }
             return [
                 EventDraft(
-                    date: today, fact: .correction(of: seq, replacement: replacement.map(CaseFact.Box.init), reason: why))
+                    date: today,
+                    fact: .correction(of: seq, replacement: replacement.map(CaseFact.Box.init), reason: why))
             ]
         }
     }

@@ -7,7 +7,8 @@ public enum LogText {
     public static func clean(_ text: String) -> String {
         let scalars = text.precomposedStringWithCanonicalMapping.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar.properties.generalCategory {
-            case .control, .format where scalar.value != 0x200D:
+            case .control,
+                .format where scalar.value != 0x200D:
                 return " "
             default:
                 return scalar

@@ -78,11 +78,15 @@ public struct CertifiedMailCheck: Hashable, Sendable {
             }
             if counted.characters > layout.charactersPerLine {
                 violations.append(
-                    at("\(counted.characters) characters; \(layout.rawValue) allows \(layout.charactersPerLine) per line"))
+                    at(
+                        "\(counted.characters) characters; \(layout.rawValue) allows \(layout.charactersPerLine) per line"
+                    ))
             }
             if explicitPages && page.lines == layout.linesPerPage + 1 {
                 violations.append(
-                    at("page \(page.number) has more than \(layout.linesPerPage) lines (blank lines not counted); start a new page before this line"))
+                    at(
+                        "page \(page.number) has more than \(layout.linesPerPage) lines (blank lines not counted); start a new page before this line"
+                    ))
             }
             for reason in counted.rejected { violations.append(at("\(reason) is not accepted in a certified letter")) }
             for reason in counted.cautions { warnings.append(at(reason)) }
@@ -110,7 +114,10 @@ public struct CertifiedMailCheck: Hashable, Sendable {
         lines.append("\(pageCount) page\(pageCount == 1 ? "" : "s"), \(characters) characters")
         lines += violations.map { "error: \($0)" }
         lines += warnings.map { "warning: \($0)" }
-        lines.append(isValid ? "OK: the layout is within the post office's limits" : "\(violations.count) violation\(violations.count == 1 ? "" : "s")")
+        lines.append(
+            isValid
+                ? "OK: the layout is within the post office's limits"
+                : "\(violations.count) violation\(violations.count == 1 ? "" : "s")")
         return lines.joined(separator: "\n")
     }
 }

@@ -93,7 +93,9 @@ public struct CertifiedMailText: Hashable, Sendable {
         while count < units.count, units[count].isSpace { count += 1 }
         var head = count
         while head < units.count, head - count < 4, !units[head].isSpace,
-            units[head].text.allSatisfy({ $0.isNumber || "（）()".contains($0) || $0.unicodeScalars.allSatisfy(PostOfficeCount.isFramed) })
+            units[head].text.allSatisfy({
+                $0.isNumber || "（）()".contains($0) || $0.unicodeScalars.allSatisfy(PostOfficeCount.isFramed)
+            })
         {
             head += 1
         }

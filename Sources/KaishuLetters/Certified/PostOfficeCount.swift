@@ -23,7 +23,9 @@ public struct PostOfficeCount: Sendable {
     public var properNouns: [String]
 
     /// Unit symbols written in Latin letters, accepted anywhere.
-    public static let units: Set<String> = ["kg", "g", "mg", "t", "km", "m", "cm", "mm", "ml", "mL", "l", "L", "kW", "kWh"]
+    public static let units: Set<String> = [
+        "kg", "g", "mg", "t", "km", "m", "cm", "mm", "ml", "mL", "l", "L", "kW", "kWh",
+    ]
 
     public init(properNouns: [String] = []) {
         self.properNouns = properNouns.map { $0.precomposedStringWithCompatibilityMapping }
@@ -147,7 +149,9 @@ public struct PostOfficeCount: Sendable {
             end += 1
         }
         guard end < characters.count, !inner.isEmpty else { return nil }
-        let digits = inner.allSatisfy { $0.isNumber && $0.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal } }
+        let digits = inner.allSatisfy {
+            $0.isNumber && $0.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }
+        }
         let kanji = inner.allSatisfy { "一二三四五六七八九十".contains($0) }
         let single = inner.count == 1 && inner[0].unicodeScalars.allSatisfy { isKatakana($0) || isLatinLetter($0) }
         guard (digits && inner.count <= 2) || (kanji && inner.count <= 3) || single else { return nil }

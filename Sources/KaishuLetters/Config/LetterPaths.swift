@@ -18,7 +18,8 @@ public struct LetterPaths: Hashable, Sendable {
 
     /// The folders for this environment (pass `ProcessInfo.processInfo.environment`).
     public init(environment: [String: String]) {
-        let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let home =
+            environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? FileManager.default.homeDirectoryForCurrentUser
         func base(_ variable: String, _ fallback: String) -> URL {
             if let value = environment[variable], value.hasPrefix("/") {

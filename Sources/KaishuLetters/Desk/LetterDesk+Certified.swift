@@ -44,8 +44,10 @@ extension LetterDesk {
     /// The names in which the post office accepts Latin letters: the debtor, the creditor,
     /// its representative, addresses, the bank and account holder, and the invoice numbers.
     public static func properNouns(for state: CaseState, config: LetterConfig) -> [String] {
-        var nouns = [state.debtor.name, config.company.name, config.company.address, config.account.bank,
-            config.account.branch, config.account.holder]
+        var nouns = [
+            state.debtor.name, config.company.name, config.company.address, config.account.bank,
+            config.account.branch, config.account.holder,
+        ]
         nouns += [state.debtor.address, state.debtor.kana, config.company.representative, config.company.email]
             .compactMap { $0 }
         nouns += state.openClaims.map(\.claim.invoice)

@@ -8,7 +8,8 @@ extension LetterDesk {
     func renderEmail(into letter: inout RenderedLetter, state: CaseState, request: LetterRequest) throws {
         guard let to = state.debtor.email.nonEmpty else {
             throw Refusal(
-                "case \(state.id): \(state.debtor.name) has no email address; add one to the debtor before drafting an email")
+                "case \(state.id): \(state.debtor.name) has no email address; add one to the debtor before drafting an email"
+            )
         }
         let recipient = EmailAddress(name: state.debtor.name, address: to)
         guard recipient.isValid else {
@@ -19,7 +20,8 @@ extension LetterDesk {
         }
         let sender = EmailAddress(name: config.senderName, address: from)
         guard sender.isValid, let domain = sender.domain else {
-            throw LetterError.config(file: "letters.json", reason: "the sender address \"\(from)\" is not a valid address")
+            throw LetterError.config(
+                file: "letters.json", reason: "the sender address \"\(from)\" is not a valid address")
         }
         let previous = LetterContext.emailReminders(in: state)
         let reminder = request.reminder ?? EmailReminder(remindersSent: previous.count)
@@ -44,7 +46,8 @@ extension LetterDesk {
             inReplyTo: reminder == .second ? inReplyTo : nil,
             extraHeaders: [.init("X-Kaishu-Case", "\(state.id)"), .init("X-Kaishu-Reminder", reminder.rawValue)])
         for bcc in message.bcc where !bcc.isValid {
-            throw LetterError.config(file: "letters.json", reason: "email.bcc: \"\(bcc.address)\" is not a valid address")
+            throw LetterError.config(
+                file: "letters.json", reason: "email.bcc: \"\(bcc.address)\" is not a valid address")
         }
         letter.email = message
         switch letter.format {

@@ -109,11 +109,14 @@ public struct LetterDesk: Sendable {
         var warnings = config.placeholderWarnings
         if let expected = LetterKind(stage: state.stage), expected != kind {
             warnings.append(
-                "case \(state.id) is at stage \(state.stage.rawValue), whose letter is \(expected.rawValue), not \(kind.rawValue)")
+                "case \(state.id) is at stage \(state.stage.rawValue), whose letter is \(expected.rawValue), not \(kind.rawValue)"
+            )
         } else if LetterKind(stage: state.stage) == nil {
             warnings.append("case \(state.id) is at stage \(state.stage.rawValue), which sends no letter")
         }
-        if state.disputed { warnings.append("the debtor disputes the debt: review the letter's wording before sending") }
+        if state.disputed {
+            warnings.append("the debtor disputes the debt: review the letter's wording before sending")
+        }
 
         var letter = RenderedLetter(
             kind: kind, format: format, language: language, document: "",

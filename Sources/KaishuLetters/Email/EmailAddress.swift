@@ -35,7 +35,8 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
             let shown =
                 atom
                 ? name
-                : "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+                : "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                    + "\""
             return [shown, angle]
         }
         return EncodedWord.encode(name, firstLength: firstRoom) + [angle]

@@ -117,7 +117,8 @@ public struct Mailer: Sendable {
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let how =
                 process.terminationReason == .exit
-                ? "exited with status \(process.terminationStatus)" : "was killed by signal \(process.terminationStatus)"
+                ? "exited with status \(process.terminationStatus)"
+                : "was killed by signal \(process.terminationStatus)"
             throw LetterError.mail("`\(command)` \(how)" + (message.isEmpty ? "" : ": \(message)"))
         }
     }

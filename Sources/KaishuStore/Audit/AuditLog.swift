@@ -22,7 +22,8 @@ public struct AuditHead: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Reads `COUNT:HASH` as `audit checkpoint` prints it.
     public init?(parsing text: some StringProtocol) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(
+            separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let count = Int64(parts[0]), count >= 0 else { return nil }
         let hash = parts[1].lowercased()
         guard hash.utf8.count == 64, hash.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
@@ -171,11 +172,13 @@ enum AuditWalker {
             if handedOut > lastSeq {
                 problem = AuditProblem(
                     kind: .missingTail, seq: lastSeq + 1,
-                    detail: "the log ends at #\(lastSeq) but events up to #\(handedOut) were written: its tail was cut off")
+                    detail:
+                        "the log ends at #\(lastSeq) but events up to #\(handedOut) were written: its tail was cut off")
             } else if let checkpoint, count < checkpoint.count {
                 problem = AuditProblem(
                     kind: .shorterThanCheckpoint, seq: lastSeq + 1,
-                    detail: "the log holds \(count) events but the checkpoint \(checkpoint) counts \(checkpoint.count): "
+                    detail:
+                        "the log holds \(count) events but the checkpoint \(checkpoint) counts \(checkpoint.count): "
                         + "events were removed")
             }
         }

@@ -56,7 +56,10 @@ struct DemoCaseFactory {
             // Contracts from 2017-10 to 2020-03: retail, transport, hospitality … had one- to
             // three-year periods before the 2020 reform; most have long expired.
             let contract = CivilDate(2017, 10, 1).adding(days: r.int(0...912))
-            kind = r.pick([.retail, .transport, .hospitality, .craft, .medical, .construction, .tuition, .rental, .commercial, .civil])
+            kind = r.pick([
+                .retail, .transport, .hospitality, .craft, .medical, .construction, .tuition, .rental, .commercial,
+                .civil,
+            ])
             oldestDue = contract.adding(days: r.int(20...60))
         case .ordinary:
             switch r.weighted([70, 25, 5]) {
@@ -69,7 +72,9 @@ struct DemoCaseFactory {
         var owed = Money.zero
         for number in 0..<count {
             // Later invoices fall between the oldest one and yesterday: nothing is issued in the future.
-            let due = number == 0 ? oldestDue : max(oldestDue, min(today.adding(days: -1), oldestDue.adding(days: r.int(1...180))))
+            let due =
+                number == 0
+                ? oldestDue : max(oldestDue, min(today.adding(days: -1), oldestDue.adding(days: r.int(1...180))))
             let contract = due.adding(days: -r.int(20...60))
             var base = Int64(r.int(5_000...300_000))
             if r.chance(25) { base = Int64(r.int(300_000...1_500_000)) }
@@ -248,7 +253,8 @@ private struct History {
     mutating func add(_ date: CivilDate, _ fact: CaseFact, actor: String? = nil, _ r: inout DemoRandom) {
         let day = min(today, max(last, date))
         last = day
-        entries.append(DemoCase.Entry(draft: EventDraft(date: day, fact: fact), actor: actor ?? collector, time: r.time()))
+        entries.append(
+            DemoCase.Entry(draft: EventDraft(date: day, fact: fact), actor: actor ?? collector, time: r.time()))
     }
 
     /// A day `after`…`after + within` days after the last event (never after today).

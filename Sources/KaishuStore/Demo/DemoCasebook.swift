@@ -1,7 +1,7 @@
 import Dispatch
 import GRDB
-import KaishuEventLog
 import KaishuCore
+import KaishuEventLog
 
 /// A deterministic, realistic demo case book: the same seed, size and today give the same book,
 /// byte for byte (hashes included).
@@ -177,7 +177,9 @@ private struct DemoWriter {
                 """)
         insertCase = try RawStatement(db, sql: CaseRow.insertSQL)
         insertClaim = try RawStatement(
-            db, sql: "INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq) VALUES (?, ?, ?, ?, ?, ?)")
+            db,
+            sql: "INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq) VALUES (?, ?, ?, ?, ?, ?)"
+        )
     }
 
     /// Stores one case: debtor, the case row, claims, then the events.

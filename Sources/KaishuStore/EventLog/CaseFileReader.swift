@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import KaishuEventLog
 import KaishuCore
+import KaishuEventLog
 
 /// Reads a case file: the debtor, the assignment, and every event in log order.
 enum CaseFileReader {

@@ -13,7 +13,9 @@ enum ChainVerifier {
     static func firstBrokenSeq(_ db: Database) throws -> Int64? {
         let rows = try Row.fetchCursor(
             db,
-            sql: "SELECT seq, case_id, kind, date, recorded_at, actor, payload, prev_hash, hash FROM events ORDER BY seq")
+            sql:
+                "SELECT seq, case_id, kind, date, recorded_at, actor, payload, prev_hash, hash FROM events ORDER BY seq"
+        )
         var check = ChainCheck()
         while let row = try rows.next() {
             let content = EventContent(

@@ -1,6 +1,6 @@
 import GRDB
-import KaishuEventLog
 import KaishuCore
+import KaishuEventLog
 
 /// Appends events at the head of the log inside a write transaction: gives each its `seq`, links
 /// it to the previous event's hash and stores its own.

@@ -1,6 +1,6 @@
 import GRDB
-import KaishuEventLog
 import KaishuCore
+import KaishuEventLog
 
 /// What to do with a file that has bad rows.
 public enum ImportMode: String, Hashable, Sendable, CaseIterable {

@@ -1,6 +1,6 @@
 import GRDB
-import KaishuEventLog
 import KaishuCore
+import KaishuEventLog
 
 /// Reads pages and counts of the queue. Expects the book to be ranked as of the query's today.
 enum QueuePager {
@@ -16,7 +16,8 @@ enum QueuePager {
             return QueuePage(rows: Array(rows.prefix(limit)), hasMoreAfter: rows.count > limit, hasMoreBefore: false)
         case .last:
             let rows = try fetch(db, sql, query, .backward, from: nil, limit: limit + 1)
-            return QueuePage(rows: rows.prefix(limit).reversed(), hasMoreAfter: false, hasMoreBefore: rows.count > limit)
+            return QueuePage(
+                rows: rows.prefix(limit).reversed(), hasMoreAfter: false, hasMoreBefore: rows.count > limit)
         case .after(let cursor):
             let rows = try fetch(db, sql, query, .forward, from: start(cursor), limit: limit + 1)
             let page = Array(rows.prefix(limit))

@@ -1,6 +1,6 @@
 import GRDB
-import KaishuEventLog
 import KaishuCore
+import KaishuEventLog
 
 /// The queue as SQL: one index per `QueueOrder`, keyset positions, never OFFSET, never a sort.
 ///
@@ -76,7 +76,9 @@ struct QueueSQL {
         let backward = direction == .backward
         let orderBy =
             " ORDER BY "
-            + (columns.map { "\($0.name)\($0.descending != backward ? " DESC" : "")" } + ["id\(backward ? " DESC" : "")"])
+            + (columns.map { "\($0.name)\($0.descending != backward ? " DESC" : "")" } + [
+                "id\(backward ? " DESC" : "")"
+            ])
             .joined(separator: ", ") + " LIMIT ?"
 
         guard let start else {

@@ -1,6 +1,6 @@
 import GRDB
-import KaishuEventLog
 import KaishuCore
+import KaishuEventLog
 
 /// Keeps `cases.tier` true for the day the queue is read.
 ///
@@ -34,7 +34,9 @@ enum Reranking {
     }
 
     /// The candidate queries for a move from `old` to `new`, each reading one index.
-    static func candidateQueries(from old: CivilDate, to new: CivilDate) -> [(sql: String, arguments: StatementArguments)] {
+    static func candidateQueries(from old: CivilDate, to new: CivilDate) -> [(
+        sql: String, arguments: StatementArguments
+    )] {
         let a = QueueRanking.Thresholds(today: min(old, new))
         let b = QueueRanking.Thresholds(today: max(old, new))
         let columns = "id, expires, promise_date, promise_amount, next_action, on_hold, tier"
@@ -68,7 +70,10 @@ enum Reranking {
         } else {
             // Never ranked (a book written before ranking existed): rank every open case once.
             queries = [
-                ("SELECT id, expires, promise_date, promise_amount, next_action, on_hold, tier FROM cases WHERE status = 'open'", [])
+                (
+                    "SELECT id, expires, promise_date, promise_amount, next_action, on_hold, tier FROM cases WHERE status = 'open'",
+                    []
+                )
             ]
         }
         var seen = Set<Int64>()

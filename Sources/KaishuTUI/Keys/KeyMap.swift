@@ -115,15 +115,29 @@ extension KeyMap {
 
         // Working a case
         KeyBinding([.char("c")], .caseActions, .logContact, "Log a call: pick the outcome, then a note", hint: "call"),
-        KeyBinding([.char("e")], .caseActions, .escalate, "Escalate to the next stage (shows its legal effect first)", hint: "escalate"),
+        KeyBinding(
+            [.char("e")], .caseActions, .escalate, "Escalate to the next stage (shows its legal effect first)",
+            hint: "escalate"),
         KeyBinding([.char("E")], .caseActions, .deescalate, "De-escalate to a lower stage, with a reason"),
-        KeyBinding([.char("p")], .caseActions, .payment, "Record a payment (a partial payment renews limitation)", hint: "pay"),
-        KeyBinding([.char("a")], .caseActions, .acknowledge, "Record an acknowledgment of the debt (renews limitation)"),
-        KeyBinding([.char("A")], .caseActions, .legalFact(.agreement), "Record a written agreement to negotiate (協議の合意, 民法151条)"),
-        KeyBinding([.char("X")], .caseActions, .legalFact(.refusal), "Record a written refusal to negotiate further (民法151条1項3号)"),
-        KeyBinding([.char("D")], .caseActions, .legalFact(.demandDelivered), "Record a demand's delivery (配達証明): postpones limitation 6 months, once"),
-        KeyBinding([.char("J")], .caseActions, .legalFact(.judgment), "Record a final judgment or equivalent (10 years, 民法169条)"),
-        KeyBinding([.char("S")], .caseActions, .legalFact(.courtStep(.paymentOrderServed)), "Record the payment order's next step: served, provisional execution applied, declaration served"),
+        KeyBinding(
+            [.char("p")], .caseActions, .payment, "Record a payment (a partial payment renews limitation)", hint: "pay"),
+        KeyBinding(
+            [.char("a")], .caseActions, .acknowledge, "Record an acknowledgment of the debt (renews limitation)"),
+        KeyBinding(
+            [.char("A")], .caseActions, .legalFact(.agreement),
+            "Record a written agreement to negotiate (協議の合意, 民法151条)"),
+        KeyBinding(
+            [.char("X")], .caseActions, .legalFact(.refusal),
+            "Record a written refusal to negotiate further (民法151条1項3号)"),
+        KeyBinding(
+            [.char("D")], .caseActions, .legalFact(.demandDelivered),
+            "Record a demand's delivery (配達証明): postpones limitation 6 months, once"),
+        KeyBinding(
+            [.char("J")], .caseActions, .legalFact(.judgment),
+            "Record a final judgment or equivalent (10 years, 民法169条)"),
+        KeyBinding(
+            [.char("S")], .caseActions, .legalFact(.courtStep(.paymentOrderServed)),
+            "Record the payment order's next step: served, provisional execution applied, declaration served"),
         KeyBinding([.char("d")], .caseActions, .toggleDispute, "Mark disputed / resolve the dispute"),
         KeyBinding([.char("h")], .caseActions, .toggleHold, "Put on hold / release the hold"),
         KeyBinding([.char("s")], .caseActions, .reschedule, "Reschedule the next action"),
@@ -134,29 +148,40 @@ extension KeyMap {
 
         // Queue
         KeyBinding([.enter, .right], .queue, .open, "Open the highlighted case", hint: "open"),
-        KeyBinding([.char("/")], .queue, .filter, "Filter by debtor name, kana or code (Japanese works)", hint: "filter"),
+        KeyBinding(
+            [.char("/")], .queue, .filter, "Filter by debtor name, kana or code (Japanese works)", hint: "filter"),
         KeyBinding([.char("o")], .queue, .cycleOrder, "Sort order: urgency, limitation, amount, debtor", hint: "sort"),
         KeyBinding([.char("t")], .queue, .toggleScope, "Today's queue / all open cases"),
-        KeyBinding([.char("n")], .queue, .nextCase, "Team: claim and open the next free case (alone: open the highlighted case)"),
+        KeyBinding(
+            [.char("n")], .queue, .nextCase,
+            "Team: claim and open the next free case (alone: open the highlighted case)"),
         KeyBinding([.char("r")], .queue, .refresh, "Reload the queue from the case book"),
         KeyBinding([.escape], .queue, .back, "Clear the filter"),
         KeyBinding([.char("q")], .queue, .quit, "Quit Kaishu", hint: "quit"),
 
         // Case
         KeyBinding([.escape, .char("q"), .left], .caseDetail, .back, "Back to the queue", hint: "back"),
-        KeyBinding([.char("]"), .char("n")], .caseDetail, .nextCase, "Next case in the queue (team: claim the next free case)"),
+        KeyBinding(
+            [.char("]"), .char("n")], .caseDetail, .nextCase, "Next case in the queue (team: claim the next free case)"),
         KeyBinding([.char("["), .char("N")], .caseDetail, .previousCase, "Previous case in the queue"),
         KeyBinding([.char("r")], .caseDetail, .refresh, "Reload the case"),
 
         // Outcome picker
         KeyBinding([.char("1")], .outcomePicker, .pickOutcome(.noAnswer), "No answer (next action: next business day)"),
-        KeyBinding([.char("2")], .outcomePicker, .pickOutcome(.leftMessage), "Left a message (next action: in two business days)"),
-        KeyBinding([.char("3")], .outcomePicker, .pickOutcome(.promised), "Promised to pay: then the date and the amount"),
+        KeyBinding(
+            [.char("2")], .outcomePicker, .pickOutcome(.leftMessage),
+            "Left a message (next action: in two business days)"),
+        KeyBinding(
+            [.char("3")], .outcomePicker, .pickOutcome(.promised), "Promised to pay: then the date and the amount"),
         KeyBinding([.char("4")], .outcomePicker, .pickOutcome(.refused), "Refused to pay"),
-        KeyBinding([.char("5")], .outcomePicker, .pickOutcome(.disputed), "Disputes the debt (marks the case disputed)"),
+        KeyBinding(
+            [.char("5")], .outcomePicker, .pickOutcome(.disputed), "Disputes the debt (marks the case disputed)"),
         KeyBinding([.char("6")], .outcomePicker, .pickOutcome(.wrongNumber), "Wrong number"),
-        KeyBinding([.char("7")], .outcomePicker, .pickOutcome(.callback), "Asked for a callback: then the date and time"),
-        KeyBinding([.char("8")], .outcomePicker, .pickOutcome(.saysPaid), "Says already paid (next action: in three business days)"),
+        KeyBinding(
+            [.char("7")], .outcomePicker, .pickOutcome(.callback), "Asked for a callback: then the date and time"),
+        KeyBinding(
+            [.char("8")], .outcomePicker, .pickOutcome(.saysPaid),
+            "Says already paid (next action: in three business days)"),
         KeyBinding([], .outcomePicker, .cancel, "Cancel", label: "Esc, other", catchAll: true),
 
         // Stage picker (de-escalation)
@@ -189,7 +214,8 @@ extension KeyMap {
             [.backspace, .delete, .ctrl("h"), .ctrl("d"), .ctrl("u"), .ctrl("k"), .ctrl("w")], .form, .edit,
             "Delete: character before / under the cursor, to start (Ctrl-U), to end (Ctrl-K), word (Ctrl-W)",
             label: "Backspace, Delete, Ctrl-U, Ctrl-K, Ctrl-W"),
-        KeyBinding([], .form, .insert, "Type text; Japanese input methods and paste work", label: "other", catchAll: true),
+        KeyBinding(
+            [], .form, .insert, "Type text; Japanese input methods and paste work", label: "other", catchAll: true),
 
         // Quiet-hours question
         KeyBinding([.char("y")], .quietHours, .confirm, "Save the call anyway (the debtor asked for this time)"),
@@ -201,7 +227,10 @@ extension KeyMap {
         KeyBinding([.enter], .filter, .submit, "Apply the filter (empty clears it)"),
         KeyBinding([.escape], .filter, .cancel, "Cancel"),
         KeyBinding(
-            [.left, .right, .home, .end, .backspace, .delete, .ctrl("a"), .ctrl("e"), .ctrl("u"), .ctrl("k"), .ctrl("w")],
+            [
+                .left, .right, .home, .end, .backspace, .delete, .ctrl("a"), .ctrl("e"), .ctrl("u"), .ctrl("k"),
+                .ctrl("w"),
+            ],
             .filter, .edit, "Edit the filter text", label: "Left, Right, Backspace, Ctrl-U …"),
         KeyBinding([], .filter, .insert, "Type the text to look for", label: "other", catchAll: true),
 
@@ -212,9 +241,13 @@ extension KeyMap {
         KeyBinding([.pageUp, .ctrl("b")], .letter, .pageUp, "Page up"),
         KeyBinding([.char("g"), .home], .letter, .top, "Go to the top"),
         KeyBinding([.char("G"), .end], .letter, .bottom, "Go to the bottom"),
-        KeyBinding([.char("w")], .letter, .writeLetter, "Write the letter to a file in the letters folder (says where)"),
-        KeyBinding([.char("E"), .char("o")], .letter, .editLetter, "Open the letter's file in $EDITOR, then show it again"),
-        KeyBinding([.char("s")], .letter, .sendLetter, "Send the email (asks y); recorded with its Message-ID only if really sent"),
+        KeyBinding(
+            [.char("w")], .letter, .writeLetter, "Write the letter to a file in the letters folder (says where)"),
+        KeyBinding(
+            [.char("E"), .char("o")], .letter, .editLetter, "Open the letter's file in $EDITOR, then show it again"),
+        KeyBinding(
+            [.char("s")], .letter, .sendLetter,
+            "Send the email (asks y); recorded with its Message-ID only if really sent"),
         KeyBinding(
             [.char("r")], .letter, .recordLetter,
             "Record the printed/posted letter as sent today (asks y; moves the case up to the letter's stage first)"),
@@ -223,7 +256,8 @@ extension KeyMap {
             "Certified mail: record its delivery date (shows what it does to limitation first)"),
         KeyBinding([.char("y")], .letter, .confirm, "Yes: send or record, after s or r"),
         KeyBinding([.escape, .char("q")], .letter, .back, "Close the pane (or cancel the question)"),
-        KeyBinding([], .letter, .cancel, "Cancels a question (nothing is sent or recorded)", label: "other", catchAll: true),
+        KeyBinding(
+            [], .letter, .cancel, "Cancels a question (nothing is sent or recorded)", label: "other", catchAll: true),
 
         // Help
         KeyBinding([.char("j"), .down], .help, .moveDown, "Scroll down"),

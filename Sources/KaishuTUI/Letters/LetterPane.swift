@@ -70,8 +70,10 @@ enum LetterDocument {
     static func document(_ pane: LetterPane, width: Int, measure: DisplayWidth) -> Document {
         var doc = Document(width: width, measure: measure)
         doc.add(
-            [Span(pane.target.debtorName, .header), Span("  ¥\(pane.target.outstanding.grouped)", .money),
-             Span("  \(pane.target.stage.rawValue)", .stage)])
+            [
+                Span(pane.target.debtorName, .header), Span("  ¥\(pane.target.outstanding.grouped)", .money),
+                Span("  \(pane.target.stage.rawValue)", .stage),
+            ])
         guard let letter = pane.letter else {
             if pane.loading != nil { doc.add("Drafting the letter…", .muted) }
             return doc

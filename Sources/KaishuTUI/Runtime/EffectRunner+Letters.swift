@@ -26,7 +26,8 @@ extension EffectRunner {
             let context = WriteContext(actor: collector, recordedAt: timestamp(), today: today, idempotencyKey: key)
             let file = try await store.append(to: caseID, context: context) { file in
                 try LetterRecord.drafts(
-                    actions(CaseState(file: file, calendar: calendar)), file: file, today: context.today, calendar: calendar)
+                    actions(CaseState(file: file, calendar: calendar)), file: file, today: context.today,
+                    calendar: calendar)
             }
             return (file, CaseState(file: file, calendar: calendar))
         }
@@ -70,10 +71,11 @@ extension EffectRunner {
                     }
                     post(.letter(.mailed(id, delivery, file, state)))
                 } catch {
-                    post(.failed(
-                        id,
-                        "the email WAS sent (Message-ID \(delivery.messageID)) but recording it failed: \(EffectRunner.describe(error)). Press r to record it."
-                    ))
+                    post(
+                        .failed(
+                            id,
+                            "the email WAS sent (Message-ID \(delivery.messageID)) but recording it failed: \(EffectRunner.describe(error)). Press r to record it."
+                        ))
                 }
             }
         case .record(let id, let caseID, let kind, let reference, let key):

@@ -61,7 +61,9 @@ public final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .loadQueue(let id, let query):
             work = {
-                do { post(.queueLoaded(id, try await store.queue(query))) } catch { post(EffectRunner.failure(id, error)) }
+                do { post(.queueLoaded(id, try await store.queue(query))) } catch {
+                    post(EffectRunner.failure(id, error))
+                }
             }
         case .loadCounts(let id, let today):
             work = {
@@ -81,7 +83,8 @@ public final class EffectRunner: @unchecked Sendable {
         case .append(let id, let caseID, let action, let key):
             work = {
                 do {
-                    let context = WriteContext(actor: collector, recordedAt: timestamp(), today: today, idempotencyKey: key)
+                    let context = WriteContext(
+                        actor: collector, recordedAt: timestamp(), today: today, idempotencyKey: key)
                     let file = try await store.append(to: caseID, context: context) { file in
                         try action.decide(CaseState(file: file, calendar: calendar), today: context.today)
                     }

@@ -100,7 +100,8 @@ public struct Screen: Hashable, Sendable {
         align: Alignment = .left, style: Style = .text
     ) {
         guard width > 0 else { return }
-        put(measure.fit(text, width: width, align: align), row: row, column: column, limit: width,
+        put(
+            measure.fit(text, width: width, align: align), row: row, column: column, limit: width,
             style: style)
     }
 

@@ -11,7 +11,8 @@ public enum FormCatalog {
             fields.append(.init(.promiseAmount, "Amount ¥", kind: .amount, required: true, placeholder: "e.g. 100,000"))
         case .callback:
             fields.append(.init(.callbackDate, "Call back on", kind: .date, required: true, placeholder: "YYYY-MM-DD"))
-            fields.append(.init(.callbackTime, "At (time)", kind: .time, required: false, placeholder: "HH:MM, optional"))
+            fields.append(
+                .init(.callbackTime, "At (time)", kind: .time, required: false, placeholder: "HH:MM, optional"))
         default:
             break
         }
@@ -28,7 +29,8 @@ public enum FormCatalog {
         case .promised: "Next action: the business day after the promised date, to check the money came."
         case .callback: "Next action: the callback day (the next business day if it is a holiday)."
         case .saysPaid: "Next action: in three business days, once accounting has looked for the payment."
-        case .disputed: "Marks the case disputed: it will not be escalated without an override. Next action: in five business days."
+        case .disputed:
+            "Marks the case disputed: it will not be escalated without an override. Next action: in five business days."
         }
     }
 
@@ -49,7 +51,8 @@ public enum FormCatalog {
         Form(
             purpose: .acknowledgment, target: target, title: "Record an acknowledgment",
             fields: [
-                .init(.date, "Acknowledged on", kind: .date, text: today.iso, required: true, placeholder: "YYYY-MM-DD"),
+                .init(
+                    .date, "Acknowledged on", kind: .date, text: today.iso, required: true, placeholder: "YYYY-MM-DD"),
                 .init(.note, "How (note)", kind: .text, required: false, placeholder: "e.g. signed 債務承認書"),
             ],
             notes: [

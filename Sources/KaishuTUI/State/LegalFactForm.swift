@@ -41,10 +41,13 @@ public enum LegalFactForm: Hashable, Sendable {
 
 extension FormCatalog {
     public static func legalFact(_ kind: LegalFactForm, _ target: CaseTarget, today: CivilDate) -> Form {
-        var fields: [Form.Field] = [.init(.date, "Date", kind: .date, text: today.iso, required: true, placeholder: "YYYY-MM-DD")]
+        var fields: [Form.Field] = [
+            .init(.date, "Date", kind: .date, text: today.iso, required: true, placeholder: "YYYY-MM-DD")
+        ]
         switch kind {
         case .agreement:
-            fields.append(.init(.until, "Agreed end", kind: .date, required: false, placeholder: "optional, YYYY-MM-DD"))
+            fields.append(
+                .init(.until, "Agreed end", kind: .date, required: false, placeholder: "optional, YYYY-MM-DD"))
         case .demandDelivered:
             fields.append(.init(.note, "Reference", kind: .text, required: false, placeholder: "e.g. 配達証明 number"))
         case .judgment:

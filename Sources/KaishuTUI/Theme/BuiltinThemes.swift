@@ -4,205 +4,205 @@ extension Theme {
     /// The theme files shipped in `themes/`, by name, as text.
     public static let builtinSources: [String: String] = [
         "dark": #"""
-# Kaishu dark theme: a dark background of its own, soft colours for long days.
-name = "dark"
-description = "Dark background, soft colours"
+        # Kaishu dark theme: a dark background of its own, soft colours for long days.
+        name = "dark"
+        description = "Dark background, soft colours"
 
-[palette]
-bg      = "#1c1c1c"
-panel   = "#303030"
-fg      = "#d0d0d0"
-dim     = "#808080"
-blue    = "#87afd7"
-red     = "#ff5f5f"
-amber   = "#ffaf00"
-green   = "#87d787"
-violet  = "#d787d7"
-teal    = "#5fd7af"
+        [palette]
+        bg      = "#1c1c1c"
+        panel   = "#303030"
+        fg      = "#d0d0d0"
+        dim     = "#808080"
+        blue    = "#87afd7"
+        red     = "#ff5f5f"
+        amber   = "#ffaf00"
+        green   = "#87d787"
+        violet  = "#d787d7"
+        teal    = "#5fd7af"
 
-[roles]
-text             = { fg = "fg", bg = "bg", mono = [] }
-muted            = { fg = "dim", bg = "bg", mono = ["dim"] }
-title            = { fg = "bg", bg = "blue", attrs = ["bold"], mono = ["reverse", "bold"] }
-header           = { fg = "blue", bg = "bg", attrs = ["bold"], mono = ["bold", "underline"] }
-status           = { fg = "fg", bg = "panel", mono = ["reverse"] }
-status_accent    = { fg = "amber", bg = "panel", attrs = ["bold"], mono = ["reverse", "bold"] }
-selection        = { fg = "fg", bg = "#3a3a5f", attrs = ["bold"], mono = ["reverse"] }
-urgency_critical = { fg = "red", bg = "bg", attrs = ["bold"], mono = ["bold"] }
-urgency_near     = { fg = "amber", bg = "bg", attrs = ["bold"], mono = ["bold"] }
-broken_promise   = { fg = "violet", bg = "bg", attrs = ["bold"], mono = ["bold"] }
-action_due       = { fg = "blue", bg = "bg", mono = [] }
-days_critical    = { fg = "red", bg = "bg", attrs = ["bold"], mono = ["bold", "underline"] }
-days_near        = { fg = "amber", bg = "bg", mono = ["underline"] }
-days_expired     = { fg = "bg", bg = "red", attrs = ["bold"], mono = ["reverse"] }
-money            = { fg = "fg", bg = "bg", mono = [] }
-stage            = { fg = "teal", bg = "bg", mono = [] }
-stage_current    = { fg = "bg", bg = "teal", attrs = ["bold"], mono = ["reverse", "bold"] }
-key              = { fg = "blue", bg = "bg", attrs = ["bold"], mono = ["bold"] }
-dialog           = { fg = "fg", bg = "panel", mono = [] }
-dialog_title     = { fg = "amber", bg = "panel", attrs = ["bold"], mono = ["bold"] }
-border           = { fg = "blue", bg = "panel", mono = [] }
-input            = { fg = "fg", bg = "#444444", mono = ["underline"] }
-error            = { fg = "red", bg = "bg", attrs = ["bold"], mono = ["bold", "reverse"] }
-success          = { fg = "green", bg = "bg", attrs = ["bold"], mono = ["bold"] }
-warning          = { fg = "amber", bg = "bg", attrs = ["bold"], mono = ["bold"] }
-date             = { fg = "teal", bg = "bg", mono = [] }
-match            = { fg = "bg", bg = "amber", mono = ["underline"] }
-"""#,
+        [roles]
+        text             = { fg = "fg", bg = "bg", mono = [] }
+        muted            = { fg = "dim", bg = "bg", mono = ["dim"] }
+        title            = { fg = "bg", bg = "blue", attrs = ["bold"], mono = ["reverse", "bold"] }
+        header           = { fg = "blue", bg = "bg", attrs = ["bold"], mono = ["bold", "underline"] }
+        status           = { fg = "fg", bg = "panel", mono = ["reverse"] }
+        status_accent    = { fg = "amber", bg = "panel", attrs = ["bold"], mono = ["reverse", "bold"] }
+        selection        = { fg = "fg", bg = "#3a3a5f", attrs = ["bold"], mono = ["reverse"] }
+        urgency_critical = { fg = "red", bg = "bg", attrs = ["bold"], mono = ["bold"] }
+        urgency_near     = { fg = "amber", bg = "bg", attrs = ["bold"], mono = ["bold"] }
+        broken_promise   = { fg = "violet", bg = "bg", attrs = ["bold"], mono = ["bold"] }
+        action_due       = { fg = "blue", bg = "bg", mono = [] }
+        days_critical    = { fg = "red", bg = "bg", attrs = ["bold"], mono = ["bold", "underline"] }
+        days_near        = { fg = "amber", bg = "bg", mono = ["underline"] }
+        days_expired     = { fg = "bg", bg = "red", attrs = ["bold"], mono = ["reverse"] }
+        money            = { fg = "fg", bg = "bg", mono = [] }
+        stage            = { fg = "teal", bg = "bg", mono = [] }
+        stage_current    = { fg = "bg", bg = "teal", attrs = ["bold"], mono = ["reverse", "bold"] }
+        key              = { fg = "blue", bg = "bg", attrs = ["bold"], mono = ["bold"] }
+        dialog           = { fg = "fg", bg = "panel", mono = [] }
+        dialog_title     = { fg = "amber", bg = "panel", attrs = ["bold"], mono = ["bold"] }
+        border           = { fg = "blue", bg = "panel", mono = [] }
+        input            = { fg = "fg", bg = "#444444", mono = ["underline"] }
+        error            = { fg = "red", bg = "bg", attrs = ["bold"], mono = ["bold", "reverse"] }
+        success          = { fg = "green", bg = "bg", attrs = ["bold"], mono = ["bold"] }
+        warning          = { fg = "amber", bg = "bg", attrs = ["bold"], mono = ["bold"] }
+        date             = { fg = "teal", bg = "bg", mono = [] }
+        match            = { fg = "bg", bg = "amber", mono = ["underline"] }
+        """#,
         "default": #"""
-# Kaishu default theme: the terminal's own foreground and background, with colour only where it
-# carries meaning. Works on light and dark terminals, and on 8, 16 and 256 colours.
-# Every role has `mono`: how it looks when colour is off (NO_COLOR, --color never).
-name = "default"
-description = "Terminal colours, accents for urgency and limitation"
+        # Kaishu default theme: the terminal's own foreground and background, with colour only where it
+        # carries meaning. Works on light and dark terminals, and on 8, 16 and 256 colours.
+        # Every role has `mono`: how it looks when colour is off (NO_COLOR, --color never).
+        name = "default"
+        description = "Terminal colours, accents for urgency and limitation"
 
-[palette]
-accent = "#5fafd7"
+        [palette]
+        accent = "#5fafd7"
 
-[roles]
-text             = { fg = "default", bg = "default", mono = [] }
-muted            = { fg = "bright-black", mono = ["dim"] }
-title            = { fg = "black", bg = "accent", attrs = ["bold"], mono = ["reverse", "bold"] }
-header           = { fg = "accent", attrs = ["bold"], mono = ["bold", "underline"] }
-status           = { fg = "black", bg = "white", mono = ["reverse"] }
-status_accent    = { fg = "blue", bg = "white", attrs = ["bold"], mono = ["reverse", "bold"] }
-selection        = { fg = "black", bg = "accent", mono = ["reverse"] }
-urgency_critical = { fg = "red", attrs = ["bold"], mono = ["bold"] }
-urgency_near     = { fg = "yellow", attrs = ["bold"], mono = ["bold"] }
-broken_promise   = { fg = "magenta", attrs = ["bold"], mono = ["bold"] }
-action_due       = { fg = "accent", mono = [] }
-days_critical    = { fg = "red", attrs = ["bold"], mono = ["bold", "underline"] }
-days_near        = { fg = "yellow", mono = ["underline"] }
-days_expired     = { fg = "red", attrs = ["reverse", "bold"], mono = ["reverse"] }
-money            = { fg = "default", mono = [] }
-stage            = { fg = "cyan", mono = [] }
-stage_current    = { fg = "black", bg = "cyan", attrs = ["bold"], mono = ["reverse", "bold"] }
-key              = { fg = "accent", attrs = ["bold"], mono = ["bold"] }
-dialog           = { fg = "default", bg = "default", mono = [] }
-dialog_title     = { fg = "accent", attrs = ["bold"], mono = ["bold"] }
-border           = { fg = "accent", mono = [] }
-input            = { fg = "default", attrs = ["underline"], mono = ["underline"] }
-error            = { fg = "bright-red", attrs = ["bold"], mono = ["bold", "reverse"] }
-success          = { fg = "green", attrs = ["bold"], mono = ["bold"] }
-warning          = { fg = "yellow", attrs = ["bold"], mono = ["bold"] }
-date             = { fg = "cyan", mono = [] }
-match            = { fg = "black", bg = "yellow", mono = ["underline"] }
-"""#,
+        [roles]
+        text             = { fg = "default", bg = "default", mono = [] }
+        muted            = { fg = "bright-black", mono = ["dim"] }
+        title            = { fg = "black", bg = "accent", attrs = ["bold"], mono = ["reverse", "bold"] }
+        header           = { fg = "accent", attrs = ["bold"], mono = ["bold", "underline"] }
+        status           = { fg = "black", bg = "white", mono = ["reverse"] }
+        status_accent    = { fg = "blue", bg = "white", attrs = ["bold"], mono = ["reverse", "bold"] }
+        selection        = { fg = "black", bg = "accent", mono = ["reverse"] }
+        urgency_critical = { fg = "red", attrs = ["bold"], mono = ["bold"] }
+        urgency_near     = { fg = "yellow", attrs = ["bold"], mono = ["bold"] }
+        broken_promise   = { fg = "magenta", attrs = ["bold"], mono = ["bold"] }
+        action_due       = { fg = "accent", mono = [] }
+        days_critical    = { fg = "red", attrs = ["bold"], mono = ["bold", "underline"] }
+        days_near        = { fg = "yellow", mono = ["underline"] }
+        days_expired     = { fg = "red", attrs = ["reverse", "bold"], mono = ["reverse"] }
+        money            = { fg = "default", mono = [] }
+        stage            = { fg = "cyan", mono = [] }
+        stage_current    = { fg = "black", bg = "cyan", attrs = ["bold"], mono = ["reverse", "bold"] }
+        key              = { fg = "accent", attrs = ["bold"], mono = ["bold"] }
+        dialog           = { fg = "default", bg = "default", mono = [] }
+        dialog_title     = { fg = "accent", attrs = ["bold"], mono = ["bold"] }
+        border           = { fg = "accent", mono = [] }
+        input            = { fg = "default", attrs = ["underline"], mono = ["underline"] }
+        error            = { fg = "bright-red", attrs = ["bold"], mono = ["bold", "reverse"] }
+        success          = { fg = "green", attrs = ["bold"], mono = ["bold"] }
+        warning          = { fg = "yellow", attrs = ["bold"], mono = ["bold"] }
+        date             = { fg = "cyan", mono = [] }
+        match            = { fg = "black", bg = "yellow", mono = ["underline"] }
+        """#,
         "high-contrast": #"""
-# Kaishu high-contrast theme: pure black and white with saturated signal colours and bold text,
-# for bright rooms, projectors and tired eyes.
-name = "high-contrast"
-description = "Black and white, saturated signals, bold"
+        # Kaishu high-contrast theme: pure black and white with saturated signal colours and bold text,
+        # for bright rooms, projectors and tired eyes.
+        name = "high-contrast"
+        description = "Black and white, saturated signals, bold"
 
-[roles]
-text             = { fg = "bright-white", bg = "black", mono = [] }
-muted            = { fg = "white", bg = "black", mono = [] }
-title            = { fg = "black", bg = "bright-white", attrs = ["bold"], mono = ["reverse", "bold"] }
-header           = { fg = "bright-yellow", bg = "black", attrs = ["bold", "underline"], mono = ["bold", "underline"] }
-status           = { fg = "black", bg = "bright-white", attrs = ["bold"], mono = ["reverse", "bold"] }
-status_accent    = { fg = "black", bg = "bright-yellow", attrs = ["bold"], mono = ["reverse", "bold"] }
-selection        = { fg = "black", bg = "bright-cyan", attrs = ["bold"], mono = ["reverse", "bold"] }
-urgency_critical = { fg = "bright-red", bg = "black", attrs = ["bold"], mono = ["bold"] }
-urgency_near     = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["bold"] }
-broken_promise   = { fg = "bright-magenta", bg = "black", attrs = ["bold"], mono = ["bold"] }
-action_due       = { fg = "bright-cyan", bg = "black", attrs = ["bold"], mono = ["bold"] }
-days_critical    = { fg = "bright-red", bg = "black", attrs = ["bold", "underline"], mono = ["bold", "underline"] }
-days_near        = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["underline"] }
-days_expired     = { fg = "bright-white", bg = "red", attrs = ["bold"], mono = ["reverse", "bold"] }
-money            = { fg = "bright-white", bg = "black", attrs = ["bold"], mono = ["bold"] }
-stage            = { fg = "bright-cyan", bg = "black", mono = [] }
-stage_current    = { fg = "black", bg = "bright-cyan", attrs = ["bold"], mono = ["reverse", "bold"] }
-key              = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["bold"] }
-dialog           = { fg = "bright-white", bg = "black", mono = [] }
-dialog_title     = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["bold"] }
-border           = { fg = "bright-white", bg = "black", attrs = ["bold"], mono = ["bold"] }
-input            = { fg = "black", bg = "bright-white", mono = ["reverse"] }
-error            = { fg = "bright-white", bg = "red", attrs = ["bold"], mono = ["bold", "reverse"] }
-success          = { fg = "bright-green", bg = "black", attrs = ["bold"], mono = ["bold"] }
-warning          = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["bold"] }
-date             = { fg = "bright-cyan", bg = "black", mono = [] }
-match            = { fg = "black", bg = "bright-yellow", attrs = ["bold"], mono = ["underline", "bold"] }
-"""#,
+        [roles]
+        text             = { fg = "bright-white", bg = "black", mono = [] }
+        muted            = { fg = "white", bg = "black", mono = [] }
+        title            = { fg = "black", bg = "bright-white", attrs = ["bold"], mono = ["reverse", "bold"] }
+        header           = { fg = "bright-yellow", bg = "black", attrs = ["bold", "underline"], mono = ["bold", "underline"] }
+        status           = { fg = "black", bg = "bright-white", attrs = ["bold"], mono = ["reverse", "bold"] }
+        status_accent    = { fg = "black", bg = "bright-yellow", attrs = ["bold"], mono = ["reverse", "bold"] }
+        selection        = { fg = "black", bg = "bright-cyan", attrs = ["bold"], mono = ["reverse", "bold"] }
+        urgency_critical = { fg = "bright-red", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        urgency_near     = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        broken_promise   = { fg = "bright-magenta", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        action_due       = { fg = "bright-cyan", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        days_critical    = { fg = "bright-red", bg = "black", attrs = ["bold", "underline"], mono = ["bold", "underline"] }
+        days_near        = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["underline"] }
+        days_expired     = { fg = "bright-white", bg = "red", attrs = ["bold"], mono = ["reverse", "bold"] }
+        money            = { fg = "bright-white", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        stage            = { fg = "bright-cyan", bg = "black", mono = [] }
+        stage_current    = { fg = "black", bg = "bright-cyan", attrs = ["bold"], mono = ["reverse", "bold"] }
+        key              = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        dialog           = { fg = "bright-white", bg = "black", mono = [] }
+        dialog_title     = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        border           = { fg = "bright-white", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        input            = { fg = "black", bg = "bright-white", mono = ["reverse"] }
+        error            = { fg = "bright-white", bg = "red", attrs = ["bold"], mono = ["bold", "reverse"] }
+        success          = { fg = "bright-green", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        warning          = { fg = "bright-yellow", bg = "black", attrs = ["bold"], mono = ["bold"] }
+        date             = { fg = "bright-cyan", bg = "black", mono = [] }
+        match            = { fg = "black", bg = "bright-yellow", attrs = ["bold"], mono = ["underline", "bold"] }
+        """#,
         "light": #"""
-# Kaishu light theme: dark text on a light background, colours dark enough to read on white.
-name = "light"
-description = "Light background, dark ink"
+        # Kaishu light theme: dark text on a light background, colours dark enough to read on white.
+        name = "light"
+        description = "Light background, dark ink"
 
-[palette]
-paper  = "#ffffff"
-panel  = "#e4e4e4"
-ink    = "#1c1c1c"
-grey   = "#767676"
-navy   = "#005f87"
-red    = "#af0000"
-ochre  = "#875f00"
-green  = "#005f00"
-plum   = "#870087"
-teal   = "#005f5f"
+        [palette]
+        paper  = "#ffffff"
+        panel  = "#e4e4e4"
+        ink    = "#1c1c1c"
+        grey   = "#767676"
+        navy   = "#005f87"
+        red    = "#af0000"
+        ochre  = "#875f00"
+        green  = "#005f00"
+        plum   = "#870087"
+        teal   = "#005f5f"
 
-[roles]
-text             = { fg = "ink", bg = "paper", mono = [] }
-muted            = { fg = "grey", bg = "paper", mono = ["dim"] }
-title            = { fg = "paper", bg = "navy", attrs = ["bold"], mono = ["reverse", "bold"] }
-header           = { fg = "navy", bg = "paper", attrs = ["bold"], mono = ["bold", "underline"] }
-status           = { fg = "ink", bg = "panel", mono = ["reverse"] }
-status_accent    = { fg = "navy", bg = "panel", attrs = ["bold"], mono = ["reverse", "bold"] }
-selection        = { fg = "ink", bg = "#afd7ff", mono = ["reverse"] }
-urgency_critical = { fg = "red", bg = "paper", attrs = ["bold"], mono = ["bold"] }
-urgency_near     = { fg = "ochre", bg = "paper", attrs = ["bold"], mono = ["bold"] }
-broken_promise   = { fg = "plum", bg = "paper", attrs = ["bold"], mono = ["bold"] }
-action_due       = { fg = "navy", bg = "paper", mono = [] }
-days_critical    = { fg = "red", bg = "paper", attrs = ["bold"], mono = ["bold", "underline"] }
-days_near        = { fg = "ochre", bg = "paper", attrs = ["bold"], mono = ["underline"] }
-days_expired     = { fg = "paper", bg = "red", attrs = ["bold"], mono = ["reverse"] }
-money            = { fg = "ink", bg = "paper", mono = [] }
-stage            = { fg = "teal", bg = "paper", mono = [] }
-stage_current    = { fg = "paper", bg = "teal", attrs = ["bold"], mono = ["reverse", "bold"] }
-key              = { fg = "navy", bg = "paper", attrs = ["bold"], mono = ["bold"] }
-dialog           = { fg = "ink", bg = "panel", mono = [] }
-dialog_title     = { fg = "navy", bg = "panel", attrs = ["bold"], mono = ["bold"] }
-border           = { fg = "navy", bg = "panel", mono = [] }
-input            = { fg = "ink", bg = "paper", attrs = ["underline"], mono = ["underline"] }
-error            = { fg = "red", bg = "paper", attrs = ["bold"], mono = ["bold", "reverse"] }
-success          = { fg = "green", bg = "paper", attrs = ["bold"], mono = ["bold"] }
-warning          = { fg = "ochre", bg = "paper", attrs = ["bold"], mono = ["bold"] }
-date             = { fg = "teal", bg = "paper", mono = [] }
-match            = { fg = "ink", bg = "#ffd75f", mono = ["underline"] }
-"""#,
+        [roles]
+        text             = { fg = "ink", bg = "paper", mono = [] }
+        muted            = { fg = "grey", bg = "paper", mono = ["dim"] }
+        title            = { fg = "paper", bg = "navy", attrs = ["bold"], mono = ["reverse", "bold"] }
+        header           = { fg = "navy", bg = "paper", attrs = ["bold"], mono = ["bold", "underline"] }
+        status           = { fg = "ink", bg = "panel", mono = ["reverse"] }
+        status_accent    = { fg = "navy", bg = "panel", attrs = ["bold"], mono = ["reverse", "bold"] }
+        selection        = { fg = "ink", bg = "#afd7ff", mono = ["reverse"] }
+        urgency_critical = { fg = "red", bg = "paper", attrs = ["bold"], mono = ["bold"] }
+        urgency_near     = { fg = "ochre", bg = "paper", attrs = ["bold"], mono = ["bold"] }
+        broken_promise   = { fg = "plum", bg = "paper", attrs = ["bold"], mono = ["bold"] }
+        action_due       = { fg = "navy", bg = "paper", mono = [] }
+        days_critical    = { fg = "red", bg = "paper", attrs = ["bold"], mono = ["bold", "underline"] }
+        days_near        = { fg = "ochre", bg = "paper", attrs = ["bold"], mono = ["underline"] }
+        days_expired     = { fg = "paper", bg = "red", attrs = ["bold"], mono = ["reverse"] }
+        money            = { fg = "ink", bg = "paper", mono = [] }
+        stage            = { fg = "teal", bg = "paper", mono = [] }
+        stage_current    = { fg = "paper", bg = "teal", attrs = ["bold"], mono = ["reverse", "bold"] }
+        key              = { fg = "navy", bg = "paper", attrs = ["bold"], mono = ["bold"] }
+        dialog           = { fg = "ink", bg = "panel", mono = [] }
+        dialog_title     = { fg = "navy", bg = "panel", attrs = ["bold"], mono = ["bold"] }
+        border           = { fg = "navy", bg = "panel", mono = [] }
+        input            = { fg = "ink", bg = "paper", attrs = ["underline"], mono = ["underline"] }
+        error            = { fg = "red", bg = "paper", attrs = ["bold"], mono = ["bold", "reverse"] }
+        success          = { fg = "green", bg = "paper", attrs = ["bold"], mono = ["bold"] }
+        warning          = { fg = "ochre", bg = "paper", attrs = ["bold"], mono = ["bold"] }
+        date             = { fg = "teal", bg = "paper", mono = [] }
+        match            = { fg = "ink", bg = "#ffd75f", mono = ["underline"] }
+        """#,
         "monochrome": #"""
-# Kaishu monochrome theme: no colour at all, only bold, underline and reverse. What every theme
-# falls back to under NO_COLOR; choose it explicitly for terminals whose colours mislead.
-name = "monochrome"
-description = "No colour: bold, underline and reverse only"
+        # Kaishu monochrome theme: no colour at all, only bold, underline and reverse. What every theme
+        # falls back to under NO_COLOR; choose it explicitly for terminals whose colours mislead.
+        name = "monochrome"
+        description = "No colour: bold, underline and reverse only"
 
-[roles]
-text             = { attrs = [], mono = [] }
-muted            = { attrs = ["dim"], mono = ["dim"] }
-title            = { attrs = ["reverse", "bold"], mono = ["reverse", "bold"] }
-header           = { attrs = ["bold", "underline"], mono = ["bold", "underline"] }
-status           = { attrs = ["reverse"], mono = ["reverse"] }
-status_accent    = { attrs = ["reverse", "bold"], mono = ["reverse", "bold"] }
-selection        = { attrs = ["reverse"], mono = ["reverse"] }
-urgency_critical = { attrs = ["bold"], mono = ["bold"] }
-urgency_near     = { attrs = ["bold"], mono = ["bold"] }
-broken_promise   = { attrs = ["bold"], mono = ["bold"] }
-action_due       = { attrs = [], mono = [] }
-days_critical    = { attrs = ["bold", "underline"], mono = ["bold", "underline"] }
-days_near        = { attrs = ["underline"], mono = ["underline"] }
-days_expired     = { attrs = ["reverse"], mono = ["reverse"] }
-money            = { attrs = [], mono = [] }
-stage            = { attrs = [], mono = [] }
-stage_current    = { attrs = ["reverse", "bold"], mono = ["reverse", "bold"] }
-key              = { attrs = ["bold"], mono = ["bold"] }
-dialog           = { attrs = [], mono = [] }
-dialog_title     = { attrs = ["bold"], mono = ["bold"] }
-border           = { attrs = [], mono = [] }
-input            = { attrs = ["underline"], mono = ["underline"] }
-error            = { attrs = ["bold", "reverse"], mono = ["bold", "reverse"] }
-success          = { attrs = ["bold"], mono = ["bold"] }
-warning          = { attrs = ["bold"], mono = ["bold"] }
-date             = { attrs = [], mono = [] }
-match            = { attrs = ["underline"], mono = ["underline"] }
-"""#,
+        [roles]
+        text             = { attrs = [], mono = [] }
+        muted            = { attrs = ["dim"], mono = ["dim"] }
+        title            = { attrs = ["reverse", "bold"], mono = ["reverse", "bold"] }
+        header           = { attrs = ["bold", "underline"], mono = ["bold", "underline"] }
+        status           = { attrs = ["reverse"], mono = ["reverse"] }
+        status_accent    = { attrs = ["reverse", "bold"], mono = ["reverse", "bold"] }
+        selection        = { attrs = ["reverse"], mono = ["reverse"] }
+        urgency_critical = { attrs = ["bold"], mono = ["bold"] }
+        urgency_near     = { attrs = ["bold"], mono = ["bold"] }
+        broken_promise   = { attrs = ["bold"], mono = ["bold"] }
+        action_due       = { attrs = [], mono = [] }
+        days_critical    = { attrs = ["bold", "underline"], mono = ["bold", "underline"] }
+        days_near        = { attrs = ["underline"], mono = ["underline"] }
+        days_expired     = { attrs = ["reverse"], mono = ["reverse"] }
+        money            = { attrs = [], mono = [] }
+        stage            = { attrs = [], mono = [] }
+        stage_current    = { attrs = ["reverse", "bold"], mono = ["reverse", "bold"] }
+        key              = { attrs = ["bold"], mono = ["bold"] }
+        dialog           = { attrs = [], mono = [] }
+        dialog_title     = { attrs = ["bold"], mono = ["bold"] }
+        border           = { attrs = [], mono = [] }
+        input            = { attrs = ["underline"], mono = ["underline"] }
+        error            = { attrs = ["bold", "reverse"], mono = ["bold", "reverse"] }
+        success          = { attrs = ["bold"], mono = ["bold"] }
+        warning          = { attrs = ["bold"], mono = ["bold"] }
+        date             = { attrs = [], mono = [] }
+        match            = { attrs = ["underline"], mono = ["underline"] }
+        """#,
     ]
 }

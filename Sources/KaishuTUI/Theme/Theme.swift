@@ -60,7 +60,8 @@ public struct Theme: Hashable, Sendable {
         var palette: [String: Color] = [:]
         for entry in document.sections["palette"] ?? [] {
             guard case .string(let spec) = entry.value, let color = Color(spec: spec) else {
-                throw fail(entry.line, "palette colour \(entry.key) must be a colour like \"#5fafd7\", \"red\" or \"208\"")
+                throw fail(
+                    entry.line, "palette colour \(entry.key) must be a colour like \"#5fafd7\", \"red\" or \"208\"")
             }
             palette[entry.key] = color
         }
@@ -75,7 +76,8 @@ public struct Theme: Hashable, Sendable {
                 throw fail(entry.line, "unknown role \(entry.key); roles are: \(known)")
             }
             guard case .table(let fields) = entry.value else {
-                throw fail(entry.line, "role \(entry.key) must be an inline table like { fg = \"red\", mono = [\"bold\"] }")
+                throw fail(
+                    entry.line, "role \(entry.key) must be an inline table like { fg = \"red\", mono = [\"bold\"] }")
             }
             var style = RoleStyle()
             var sawMono = false
@@ -86,7 +88,10 @@ public struct Theme: Hashable, Sendable {
                         throw fail(entry.line, "\(entry.key).\(key) must be a string colour")
                     }
                     guard let color = palette[spec] ?? Color(spec: spec) else {
-                        throw fail(entry.line, "\(entry.key).\(key): '\(spec)' is not a colour (use default, an ANSI name like red or bright-red, 0-255, #RRGGBB, or a [palette] name)")
+                        throw fail(
+                            entry.line,
+                            "\(entry.key).\(key): '\(spec)' is not a colour (use default, an ANSI name like red or bright-red, 0-255, #RRGGBB, or a [palette] name)"
+                        )
                     }
                     if key == "fg" { style.fg = color } else { style.bg = color }
                 case "attrs", "mono":
@@ -101,7 +106,9 @@ public struct Theme: Hashable, Sendable {
                         }
                         set.insert(attribute)
                     }
-                    if key == "attrs" { style.attributes = set } else {
+                    if key == "attrs" {
+                        style.attributes = set
+                    } else {
                         style.mono = set
                         sawMono = true
                     }
@@ -110,7 +117,8 @@ public struct Theme: Hashable, Sendable {
                 }
             }
             guard sawMono else {
-                throw fail(entry.line, "role \(entry.key) has no mono = [...]: say how it looks without colour ([] for plain)")
+                throw fail(
+                    entry.line, "role \(entry.key) has no mono = [...]: say how it looks without colour ([] for plain)")
             }
             roles[role] = style
         }

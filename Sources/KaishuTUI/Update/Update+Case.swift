@@ -23,7 +23,8 @@ extension Reducer {
             if state.queue.selected != before, let row = state.queue.selectedRow {
                 openCase(row)
             } else {
-                state.flash = Flash(.info, command == .nextCase ? "This is the last case loaded" : "This is the first case")
+                state.flash = Flash(
+                    .info, command == .nextCase ? "This is the last case loaded" : "This is the first case")
             }
         case .refresh:
             let id = state.makeRequest()
@@ -67,7 +68,8 @@ extension Reducer {
             return
         }
         guard let target = currentTarget else {
-            state.flash = Flash(.error, state.page == .caseDetail ? "The case is still loading" : "No case is highlighted")
+            state.flash = Flash(
+                .error, state.page == .caseDetail ? "The case is still loading" : "No case is highlighted")
             return
         }
         if target.stage.isClosed {
@@ -100,7 +102,8 @@ extension Reducer {
                 kind = .courtStep(
                     timeline == nil
                         ? .paymentOrderServed
-                        : timeline?.provisionalExecutionApplied == nil ? .provisionalExecutionApplied : .declarationServed)
+                        : timeline?.provisionalExecutionApplied == nil
+                            ? .provisionalExecutionApplied : .declarationServed)
             }
             state.overlay = .form(FormCatalog.legalFact(kind, target, today: state.today))
             if kind == .demandDelivered { requestDeliveryPreview(target) }

@@ -71,7 +71,8 @@ extension Reducer {
             }
             var override = false
             if option.refusal != nil {
-                let canOverride = dialog.overridable.indices.contains(dialog.selected)
+                let canOverride =
+                    dialog.overridable.indices.contains(dialog.selected)
                     && dialog.overridable[dialog.selected]
                 guard command == .confirmOverride, canOverride else {
                     // The refusal is already on screen; only the override needs saying.
@@ -90,7 +91,8 @@ extension Reducer {
             dialog.saving = id
             dialog.attempt = attempt
             dialog.error = nil
-            effects.append(.append(id, caseID: dialog.target.id, action: action, idempotencyKey: attempt.idempotencyKey))
+            effects.append(
+                .append(id, caseID: dialog.target.id, action: action, idempotencyKey: attempt.idempotencyKey))
         default:
             state.overlay = nil
             state.flash = Flash(.info, "Escalation cancelled: nothing recorded")

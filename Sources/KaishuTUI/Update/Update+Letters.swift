@@ -49,7 +49,8 @@ extension Reducer {
             return
         case .writeLetter, .editLetter, .sendLetter, .recordLetter:
             guard let letter = pane.letter else {
-                pane.notice = Flash(.error, pane.loading != nil ? "The letter is still being drafted" : "There is no letter to work on")
+                pane.notice = Flash(
+                    .error, pane.loading != nil ? "The letter is still being drafted" : "There is no letter to work on")
                 return
             }
             guard pane.busy == nil else {
@@ -64,7 +65,9 @@ extension Reducer {
             case .sendLetter:
                 guard let email = letter.email else {
                     pane.notice = Flash(
-                        .error, "s sends emails; a \(pane.kind.englishName) is printed and posted: w writes it, r records it as sent")
+                        .error,
+                        "s sends emails; a \(pane.kind.englishName) is printed and posted: w writes it, r records it as sent"
+                    )
                     return
                 }
                 pane.question = .send
@@ -92,7 +95,9 @@ extension Reducer {
         return ""
     }
 
-    private mutating func start(_ work: LetterPane.Work, _ pane: inout LetterPane, _ effect: (RequestID) -> LetterEffect) {
+    private mutating func start(
+        _ work: LetterPane.Work, _ pane: inout LetterPane, _ effect: (RequestID) -> LetterEffect
+    ) {
         let id = state.makeRequest()
         pane.busy = id
         pane.work = work
@@ -181,7 +186,8 @@ extension Reducer {
             case .sent(let messageID):
                 if let file, let caseState {
                     appended(id, file, caseState)
-                    state.flash = Flash(.success, "Sent and recorded: email to \(caseState.debtor.name) (Message-ID \(messageID))")
+                    state.flash = Flash(
+                        .success, "Sent and recorded: email to \(caseState.debtor.name) (Message-ID \(messageID))")
                 }
                 return
             case .written(let path, _):
@@ -206,7 +212,8 @@ extension Reducer {
         let moved = pane.target.stage != caseState.stage ? ", case moved to \(caseState.stage.rawValue)" : ""
         state.flash = Flash(
             .success,
-            "Saved: \(pane.kind.japaneseName) \(pane.kind.englishName) sent on \(state.today.iso)\(moved) (\(caseState.debtor.name))")
+            "Saved: \(pane.kind.japaneseName) \(pane.kind.englishName) sent on \(state.today.iso)\(moved) (\(caseState.debtor.name))"
+        )
     }
 
     mutating func letterFailed(_ id: RequestID, _ message: String) {

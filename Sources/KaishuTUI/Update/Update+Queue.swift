@@ -139,7 +139,8 @@ extension Reducer {
             limit = max(state.config.pageSize, min(queue.rows.count, windowCapacity))
             if queue.hasMoreBefore, let first = queue.rows.first {
                 // Just before the first row: the same sort key with the next lower id.
-                position = .after(QueueCursor(order: first.cursor.order, key: first.cursor.key, id: first.cursor.id - 1))
+                position = .after(
+                    QueueCursor(order: first.cursor.order, key: first.cursor.key, id: first.cursor.id - 1))
             } else {
                 position = .first
             }

@@ -56,7 +56,9 @@ extension Reducer {
         case .escalation(let dialog) where dialog.saving == id:
             state.overlay = nil
             state.flash = Flash(
-                .success, "Saved: escalated to \(caseState.stage.rawValue) \(caseState.stage.japaneseName) (\(caseState.debtor.name))")
+                .success,
+                "Saved: escalated to \(caseState.stage.rawValue) \(caseState.stage.japaneseName) (\(caseState.debtor.name))"
+            )
         case .letter(let pane) where pane.busy == id:
             letterAppended(pane, caseState)
         default:

@@ -13,13 +13,18 @@ extension CaseDocument {
             doc.add("  No late-payment damages: no open claim is past its due date.", .muted, indent: 4)
         } else {
             doc.add(
-                [Span("  Damages to \(position.today.iso) (民法419条): ", .text), Span(position.damages.description, .money)],
+                [
+                    Span("  Damages to \(position.today.iso) (民法419条): ", .text),
+                    Span(position.damages.description, .money),
+                ],
                 indent: 4)
             for claim in position.interest {
                 let amount = claim.statement.map { $0.damagesOutstanding.description } ?? "rate not yet announced"
                 doc.add(
-                    [Span("    \(claim.invoice) from \(claim.delayBegan.iso): ", .muted), Span(amount, .money),
-                     Span("  \(claim.rate.explanation)", .muted)],
+                    [
+                        Span("    \(claim.invoice) from \(claim.delayBegan.iso): ", .muted), Span(amount, .money),
+                        Span("  \(claim.rate.explanation)", .muted),
+                    ],
                     indent: 6)
             }
         }

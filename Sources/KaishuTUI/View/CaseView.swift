@@ -45,12 +45,20 @@ enum FirstRunView {
         } else {
             for binding in keys.bindings(in: .firstRun) {
                 if binding.command == .createDemo && !state.config.canCreateDemo { continue }
-                doc.add([Span("  " + screen.measure.fit(binding.keys.first?.name ?? "", width: 4), .key), Span(binding.help)], indent: 6)
+                doc.add(
+                    [
+                        Span("  " + screen.measure.fit(binding.keys.first?.name ?? "", width: 4), .key),
+                        Span(binding.help),
+                    ], indent: 6)
             }
             doc.blank()
-            doc.add("The demo case book is made-up data to try every key on; your own cases come from a CSV import.", .muted)
+            doc.add(
+                "The demo case book is made-up data to try every key on; your own cases come from a CSV import.", .muted
+            )
         }
-        doc.draw(into: &screen, rect: Rect(row: 2, column: 2, rows: max(0, screen.size.rows - 4), columns: screen.size.columns - 4))
+        doc.draw(
+            into: &screen,
+            rect: Rect(row: 2, column: 2, rows: max(0, screen.size.rows - 4), columns: screen.size.columns - 4))
         Chrome.hintLine(&screen, state, contexts: [.firstRun, .global], keys: keys)
         Chrome.statusLine(&screen, state)
     }

@@ -41,15 +41,18 @@ enum DialogView {
         var x = inner.column
         let footerRow = rect.row + rect.rows - 2
         for span in footer where x < inner.column + inner.columns {
-            x += screen.put(span.text, row: footerRow, column: x, limit: inner.column + inner.columns - x, style: Style(span.role))
+            x += screen.put(
+                span.text, row: footerRow, column: x, limit: inner.column + inner.columns - x, style: Style(span.role))
         }
         return rect
     }
 
     static func header(_ doc: inout Document, _ target: CaseTarget) {
         doc.add(
-            [Span(target.debtorName, .header), Span("  ¥\(target.outstanding.grouped)", .money),
-             Span("  \(target.stage.rawValue)", .stage)], indent: 2)
+            [
+                Span(target.debtorName, .header), Span("  ¥\(target.outstanding.grouped)", .money),
+                Span("  \(target.stage.rawValue)", .stage),
+            ], indent: 2)
         doc.blank()
     }
 
@@ -66,7 +69,9 @@ enum DialogView {
             }
             doc.add(spans, indent: 3)
         }
-        box(&screen, title: "Log a call: what happened?", doc, footer: [Span("1-8", .key), Span(" pick   ", .muted), Span("Esc", .key), Span(" cancel", .muted)])
+        box(
+            &screen, title: "Log a call: what happened?", doc,
+            footer: [Span("1-8", .key), Span(" pick   ", .muted), Span("Esc", .key), Span(" cancel", .muted)])
     }
 
     static func stagePicker(_ screen: inout Screen, _ target: CaseTarget, stages: [Stage]) {
@@ -74,9 +79,15 @@ enum DialogView {
         header(&doc, target)
         doc.add("Back down to:", .muted)
         for (index, stage) in stages.enumerated() where index < 9 {
-            doc.add([Span("\(index + 1)", .key), Span("  \(stage.rawValue) ", .stage), Span(stage.japaneseName)], indent: 3)
+            doc.add(
+                [Span("\(index + 1)", .key), Span("  \(stage.rawValue) ", .stage), Span(stage.japaneseName)], indent: 3)
         }
-        box(&screen, title: "De-escalate", doc, footer: [Span("1-\(min(9, stages.count))", .key), Span(" pick   ", .muted), Span("Esc", .key), Span(" cancel", .muted)])
+        box(
+            &screen, title: "De-escalate", doc,
+            footer: [
+                Span("1-\(min(9, stages.count))", .key), Span(" pick   ", .muted), Span("Esc", .key),
+                Span(" cancel", .muted),
+            ])
     }
 
     static func escalation(_ screen: inout Screen, _ dialog: EscalationDialog) {
@@ -91,7 +102,10 @@ enum DialogView {
                 doc.add([Span("From \(from.rawValue) \(from.japaneseName), choose the legal route:", .text)])
                 for (index, option) in dialog.options.enumerated() {
                     let mark = index == dialog.selected ? "> " : "  "
-                    var spans = [Span(mark, .key), Span("\(index + 1) ", .key), Span("\(option.to.rawValue) \(option.to.japaneseName)", .stage)]
+                    var spans = [
+                        Span(mark, .key), Span("\(index + 1) ", .key),
+                        Span("\(option.to.rawValue) \(option.to.japaneseName)", .stage),
+                    ]
                     if option.refusal != nil { spans.append(Span("  (refused)", .warning)) }
                     doc.add(spans, indent: 6)
                 }
@@ -99,7 +113,10 @@ enum DialogView {
             }
             if let option = dialog.selectedOption {
                 doc.add(
-                    [Span("\(from.rawValue) -> ", .stage), Span("\(option.to.rawValue) \(option.to.japaneseName)", .stageCurrent)])
+                    [
+                        Span("\(from.rawValue) -> ", .stage),
+                        Span("\(option.to.rawValue) \(option.to.japaneseName)", .stageCurrent),
+                    ])
                 doc.add(option.effect)
                 if dialog.costs.indices.contains(dialog.selected), let cost = dialog.costs[dialog.selected],
                     cost.total.isPositive
@@ -111,10 +128,15 @@ enum DialogView {
                     doc.blank()
                     doc.add([Span("Refused: ", .warning), Span(refusal.reason, .warning)], indent: 2)
                 }
-                let overridable = dialog.overridable.indices.contains(dialog.selected) && dialog.overridable[dialog.selected]
-                footer = option.refusal == nil
-                    ? [Span("y", .key), Span(" escalate   ", .muted)] : overridable ? [Span("!", .key), Span(" override   ", .muted)] : []
-                if dialog.options.count > 1 { footer += [Span("1-\(dialog.options.count)", .key), Span(" route   ", .muted)] }
+                let overridable =
+                    dialog.overridable.indices.contains(dialog.selected) && dialog.overridable[dialog.selected]
+                footer =
+                    option.refusal == nil
+                    ? [Span("y", .key), Span(" escalate   ", .muted)]
+                    : overridable ? [Span("!", .key), Span(" override   ", .muted)] : []
+                if dialog.options.count > 1 {
+                    footer += [Span("1-\(dialog.options.count)", .key), Span(" route   ", .muted)]
+                }
                 footer += [Span("other", .key), Span(" cancel", .muted)]
             }
         }
@@ -148,7 +170,8 @@ enum DialogView {
         box(
             &screen, title: "Quiet hours", doc,
             footer: [
-                Span("y", .key), Span(" save anyway   ", .muted), Span("other", .key), Span(" back to the note", .muted),
+                Span("y", .key), Span(" save anyway   ", .muted), Span("other", .key),
+                Span(" back to the note", .muted),
             ])
     }
 
@@ -180,8 +203,10 @@ enum DialogView {
         let footer: [Span] =
             form.saving != nil
             ? [Span("saving: wait for the case book", .muted)]
-            : [Span("Enter", .key), Span(form.focus == form.fields.count - 1 ? " save   " : " next   ", .muted),
-               Span("Tab", .key), Span(" field   ", .muted), Span("Esc", .key), Span(" cancel", .muted)]
+            : [
+                Span("Enter", .key), Span(form.focus == form.fields.count - 1 ? " save   " : " next   ", .muted),
+                Span("Tab", .key), Span(" field   ", .muted), Span("Esc", .key), Span(" cancel", .muted),
+            ]
         let rect = box(&screen, title: form.title, doc, footer: footer)
         // The fields themselves: drawn over their lines, so the cursor can be placed exactly.
         let inner = Rect(row: rect.row + 1, column: rect.column + 2, rows: rect.rows - 3, columns: rect.columns - 4)

@@ -92,7 +92,9 @@ public struct Document: Hashable, Sendable {
     public func draw(into screen: inout Screen, rect: Rect, first: Int = 0, base: Role? = nil) {
         for row in 0..<rect.rows {
             let index = first + row
-            if let base { screen.fill(row: rect.row + row, column: rect.column, width: rect.columns, style: Style(base)) }
+            if let base {
+                screen.fill(row: rect.row + row, column: rect.column, width: rect.columns, style: Style(base))
+            }
             guard lines.indices.contains(index) else { continue }
             var x = rect.column
             for span in lines[index] {

@@ -19,11 +19,14 @@ enum LetterView {
         let rect = rect(in: screen.size)
         screen.fill(rect, style: Style(.dialog))
         screen.box(rect, title: pane.title)
-        let inner = Rect(row: rect.row + 1, column: rect.column + 2, rows: bodyRows(in: screen.size), columns: bodyWidth(in: screen.size))
+        let inner = Rect(
+            row: rect.row + 1, column: rect.column + 2, rows: bodyRows(in: screen.size),
+            columns: bodyWidth(in: screen.size))
         let doc = LetterDocument.document(pane, width: inner.columns, measure: screen.measure)
         doc.draw(into: &screen, rect: inner, first: pane.scroll)
         if pane.scroll + inner.rows < doc.lines.count {
-            screen.put("v", row: inner.row + inner.rows - 1, column: rect.column + rect.columns - 2, style: Style(.muted))
+            screen.put(
+                "v", row: inner.row + inner.rows - 1, column: rect.column + rect.columns - 2, style: Style(.muted))
         }
         if pane.scroll > 0 {
             screen.put("^", row: inner.row, column: rect.column + rect.columns - 2, style: Style(.muted))
@@ -42,13 +45,17 @@ enum LetterView {
             let lines = screen.measure.wrap(notice.text, width: inner.columns)
             for (offset, line) in lines.prefix(2).enumerated() {
                 let text = offset == 1 && lines.count > 2 ? line + " " + lines[2...].joined(separator: " ") : line
-                screen.put(fitting: text, row: noticeRow + offset, column: inner.column, width: inner.columns, style: Style(role))
+                screen.put(
+                    fitting: text, row: noticeRow + offset, column: inner.column, width: inner.columns,
+                    style: Style(role))
             }
         }
         var footer: [Span]
         if pane.question != nil {
-            footer = [Span("y", .key), Span(pane.question == .send ? " send   " : " record   ", .muted),
-                      Span("any other key", .key), Span(" cancels", .muted)]
+            footer = [
+                Span("y", .key), Span(pane.question == .send ? " send   " : " record   ", .muted),
+                Span("any other key", .key), Span(" cancels", .muted),
+            ]
         } else if let work = pane.work {
             let what: String =
                 switch work {
@@ -59,8 +66,10 @@ enum LetterView {
                 }
             footer = [Span(what, .muted)]
         } else {
-            footer = [Span("j/k", .key), Span(" scroll  ", .muted), Span("w", .key), Span(" write  ", .muted),
-                      Span("E", .key), Span(" edit  ", .muted)]
+            footer = [
+                Span("j/k", .key), Span(" scroll  ", .muted), Span("w", .key), Span(" write  ", .muted),
+                Span("E", .key), Span(" edit  ", .muted),
+            ]
             if pane.kind == .email { footer += [Span("s", .key), Span(" send  ", .muted)] }
             footer += [Span("r", .key), Span(" record sent  ", .muted)]
             if pane.kind == .certified { footer += [Span("D", .key), Span(" delivered  ", .muted)] }
@@ -68,7 +77,8 @@ enum LetterView {
         }
         var x = inner.column
         for span in footer where x < inner.column + inner.columns {
-            x += screen.put(span.text, row: footerRow, column: x, limit: inner.column + inner.columns - x, style: Style(span.role))
+            x += screen.put(
+                span.text, row: footerRow, column: x, limit: inner.column + inner.columns - x, style: Style(span.role))
         }
     }
 }

@@ -100,7 +100,8 @@ public enum QueueView {
         screen.fill(row: 1, style: Style(.header))
         var x = 0
         for (column, width) in columns {
-            screen.put(fitting: column.heading, row: 1, column: x, width: width, align: column.align, style: Style(.header))
+            screen.put(
+                fitting: column.heading, row: 1, column: x, width: width, align: column.align, style: Style(.header))
             x += width + 1
         }
     }
@@ -121,25 +122,30 @@ public enum QueueView {
             } else {
                 message = "No open cases."
             }
-            screen.put(fitting: " " + message, row: firstListRow + 1, column: 0, width: screen.size.columns,
-                       style: Style(queue.error == nil ? .muted : .error))
+            screen.put(
+                fitting: " " + message, row: firstListRow + 1, column: 0, width: screen.size.columns,
+                style: Style(queue.error == nil ? .muted : .error))
             return
         }
         for line in 0..<height {
             let index = queue.top + line
             guard queue.rows.indices.contains(index) else { break }
-            drawRow(&screen, row: firstListRow + line, queue.rows[index], selected: index == queue.selected,
-                    today: state.today, columns: columns, collector: state.config.collector)
+            drawRow(
+                &screen, row: firstListRow + line, queue.rows[index], selected: index == queue.selected,
+                today: state.today, columns: columns, collector: state.config.collector)
         }
         if queue.rows.count > height || queue.hasMoreAfter || queue.hasMoreBefore {
             // A scroll hint in the last column: more above / below.
             if queue.top > 0 || queue.hasMoreBefore {
-                screen.put("^", row: firstListRow, column: screen.size.columns - 1, style: Style(.muted, selected: queue.selected == queue.top))
+                screen.put(
+                    "^", row: firstListRow, column: screen.size.columns - 1,
+                    style: Style(.muted, selected: queue.selected == queue.top))
             }
             if queue.top + height < queue.rows.count || queue.hasMoreAfter {
                 let row = firstListRow + height - 1
-                screen.put("v", row: row, column: screen.size.columns - 1,
-                           style: Style(.muted, selected: queue.selected == queue.top + height - 1))
+                screen.put(
+                    "v", row: row, column: screen.size.columns - 1,
+                    style: Style(.muted, selected: queue.selected == queue.top + height - 1))
             }
         }
     }
@@ -156,35 +162,44 @@ public enum QueueView {
             case .mark:
                 let mark = Format.urgencyMark(item.tier)
                 screen.put(mark.text, row: row, column: x, style: style(mark.role))
-                screen.put(Format.flags(disputed: item.disputed, onHold: item.onHold), row: row, column: x + 2,
-                           style: style(.warning))
+                screen.put(
+                    Format.flags(disputed: item.disputed, onHold: item.onHold), row: row, column: x + 2,
+                    style: style(.warning))
             case .debtor:
                 if let tag = TeamView.takenTag(item, collector: collector) {
                     let tagWidth = min(width, screen.measure.width(of: tag) + 1)
-                    screen.put(fitting: item.debtorName, row: row, column: x, width: width - tagWidth, style: style(.text))
-                    screen.put(fitting: " " + tag, row: row, column: x + width - tagWidth, width: tagWidth, style: style(.warning))
+                    screen.put(
+                        fitting: item.debtorName, row: row, column: x, width: width - tagWidth, style: style(.text))
+                    screen.put(
+                        fitting: " " + tag, row: row, column: x + width - tagWidth, width: tagWidth,
+                        style: style(.warning))
                 } else {
                     screen.put(fitting: item.debtorName, row: row, column: x, width: width, style: style(.text))
                 }
             case .outstanding:
-                screen.put(fitting: item.outstanding.grouped, row: row, column: x, width: width, align: .right,
-                           style: style(.money))
+                screen.put(
+                    fitting: item.outstanding.grouped, row: row, column: x, width: width, align: .right,
+                    style: style(.money))
             case .stage:
                 screen.put(fitting: item.stage.label, row: row, column: x, width: width, style: style(.stage))
             case .pastDue:
                 let late = item.daysPastDue(today: today)
-                screen.put(fitting: late > 0 ? String(late) : "-", row: row, column: x, width: width, align: .right,
-                           style: style(.text))
+                screen.put(
+                    fitting: late > 0 ? String(late) : "-", row: row, column: x, width: width, align: .right,
+                    style: style(.text))
             case .daysLeft:
                 let left = Format.daysLeft(item.daysLeft(today: today))
-                screen.put(fitting: left.text, row: row, column: x, width: width, align: .right, style: style(left.role))
+                screen.put(
+                    fitting: left.text, row: row, column: x, width: width, align: .right, style: style(left.role))
             case .nextAction:
                 let due = item.nextAction.map { $0 <= today } ?? false
-                screen.put(fitting: Format.date(item.nextAction), row: row, column: x, width: width,
-                           style: style(due ? .actionDue : .date))
+                screen.put(
+                    fitting: Format.date(item.nextAction), row: row, column: x, width: width,
+                    style: style(due ? .actionDue : .date))
             case .lastContact:
-                screen.put(fitting: item.lastContact?.iso ?? "never", row: row, column: x, width: width,
-                           style: style(item.lastContact == nil ? .muted : .date))
+                screen.put(
+                    fitting: item.lastContact?.iso ?? "never", row: row, column: x, width: width,
+                    style: style(item.lastContact == nil ? .muted : .date))
             }
             x += width + 1
         }

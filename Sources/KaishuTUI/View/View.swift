@@ -80,7 +80,8 @@ enum Chrome {
             let full = ["due today ", "near limitation ", "broken promises ", "open "]
             let short = ["due ", "near ", "broken ", "open "]
             let values = [counts.dueToday, counts.nearLimitation, counts.brokenPromises, counts.open]
-            let fixedWidth = screen.measure.width(of: parts[0].0)
+            let fixedWidth =
+                screen.measure.width(of: parts[0].0)
                 + screen.measure.width(of: " | \(state.config.collector)")
             let fullWidth = zip(full, values).reduce(0) { $0 + 3 + screen.measure.width(of: $1.0 + String($1.1)) }
             let labels = fixedWidth + fullWidth <= screen.size.columns ? full : short

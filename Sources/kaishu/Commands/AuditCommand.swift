@@ -32,7 +32,8 @@ struct AuditVerify: AsyncParsableCommand {
 
     func validate() throws {
         if let against, AuditHead(parsing: against) == nil {
-            throw ValidationError("--against: '\(against)' is not a checkpoint (COUNT:HASH, a number, a colon, 64 hex digits)")
+            throw ValidationError(
+                "--against: '\(against)' is not a checkpoint (COUNT:HASH, a number, a colon, 64 hex digits)")
         }
     }
 
@@ -47,9 +48,13 @@ struct AuditVerify: AsyncParsableCommand {
             if output.json {
                 try printJSON(AuditVerifyJSON(result, seconds: elapsed.seconds))
             } else if result.isIntact {
-                print("Verified: \(result.events) events, every hash and link intact (\(String(format: "%.2f", elapsed.seconds)) s).")
+                print(
+                    "Verified: \(result.events) events, every hash and link intact (\(String(format: "%.2f", elapsed.seconds)) s)."
+                )
                 print("Head: \(result.head)")
-                if let checkpoint { print("The checkpoint \(checkpoint) is part of this history: nothing before it was rewritten.") }
+                if let checkpoint {
+                    print("The checkpoint \(checkpoint) is part of this history: nothing before it was rewritten.")
+                }
             }
             if let problem = result.problem {
                 throw CommandFailure("audit failed at \(problem)")

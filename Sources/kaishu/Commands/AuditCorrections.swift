@@ -33,8 +33,12 @@ struct AuditCorrections: AsyncParsableCommand {
                 print("Case \(id): no corrections.")
             } else {
                 for entry in entries {
-                    print("#\(entry.seq) \(entry.recordedAt) by \(entry.actor): corrected #\(entry.corrects) (\(entry.originalKind), \(entry.originalDate))")
-                    print("    original:  \(entry.original)  [recorded \(entry.originalRecordedAt) by \(entry.originalActor)]")
+                    print(
+                        "#\(entry.seq) \(entry.recordedAt) by \(entry.actor): corrected #\(entry.corrects) (\(entry.originalKind), \(entry.originalDate))"
+                    )
+                    print(
+                        "    original:  \(entry.original)  [recorded \(entry.originalRecordedAt) by \(entry.originalActor)]"
+                    )
                     print("    now:       \(entry.replacement ?? "voided")")
                     print("    reason:    \(entry.reason)")
                 }

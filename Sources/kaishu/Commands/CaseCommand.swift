@@ -23,12 +23,14 @@ struct WriteOptions: ParsableArguments {
     @OptionGroup var output: OutputOptions
     @Option(help: "Idempotency key: a retried command with the same key is applied once.")
     var idempotencyKey: String?
-    @Option(help: "Team case book: the lease token from `kaishu queue next`; the write is refused if that claim was lost.")
+    @Option(
+        help: "Team case book: the lease token from `kaishu queue next`; the write is refused if that claim was lost.")
     var lease: Int64?
 
     func session() throws -> Session {
         let calendar = try KaishuConfig.resolved().calendar
-        return Session(store: try store.open(), calendar: calendar, today: try day.resolve(), collector: collector.resolved)
+        return Session(
+            store: try store.open(), calendar: calendar, today: try day.resolve(), collector: collector.resolved)
     }
 
     /// Performs the action and prints the case as it now stands.
@@ -54,7 +56,8 @@ struct CaseShow: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             let session = Session(
-                store: try store.open(), calendar: try KaishuConfig.resolved().calendar, today: try day.resolve(), collector: "")
+                store: try store.open(), calendar: try KaishuConfig.resolved().calendar, today: try day.resolve(),
+                collector: "")
             let state = try await session.state(of: id)
             try CaseReport(state: state, today: session.today).print(json: output.json, brief: false)
         }
@@ -75,8 +78,7 @@ extension CaseNote {
         if let clock, let quiet = ContactConduct.quietHoursWarning(at: clock, window: policy.quietHours) {
             warnings.append(quiet)
         }
-        if let cap = ContactConduct.weeklyCapWarning(previousAttempts: previous, on: date, cap: policy.weeklyCap)
-        {
+        if let cap = ContactConduct.weeklyCapWarning(previousAttempts: previous, on: date, cap: policy.weeklyCap) {
             FileHandle.standardError.write(Data("kaishu: warning: \(cap.message)\n".utf8))
         }
         if let quiet = warnings.first, !confirm {
@@ -113,21 +115,22 @@ struct CaseNote: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            try await write.perform({ session in
-                var log = ContactLog(outcome: outcome, channel: channel, text: text, time: time)
-                if let promiseDate, let promiseAmount {
-                    log.promise = Promise(
-                        date: try parseDate(promiseDate, option: "--promise-date"),
-                        amount: try parseYen(promiseAmount, option: "--promise-amount"))
-                }
-                if let callback {
-                    log.callbackOn = try parseDate(callback, option: "--callback")
-                    log.callbackTime = time
-                }
-                let date = try on.map { try parseDate($0, option: "--on") } ?? session.today
-                try await conductCheck(session, date: date)
-                return .logContact(log, on: date)
-            }, on: id)
+            try await write.perform(
+                { session in
+                    var log = ContactLog(outcome: outcome, channel: channel, text: text, time: time)
+                    if let promiseDate, let promiseAmount {
+                        log.promise = Promise(
+                            date: try parseDate(promiseDate, option: "--promise-date"),
+                            amount: try parseYen(promiseAmount, option: "--promise-amount"))
+                    }
+                    if let callback {
+                        log.callbackOn = try parseDate(callback, option: "--callback")
+                        log.callbackTime = time
+                    }
+                    let date = try on.map { try parseDate($0, option: "--on") } ?? session.today
+                    try await conductCheck(session, date: date)
+                    return .logContact(log, on: date)
+                }, on: id)
         }
     }
 }
@@ -145,18 +148,19 @@ struct CaseEscalate: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            try await write.perform({ session in
-                if to == .smallClaims, let register = session.store as? any SmallClaimsRegister {
-                    let state = try await session.state(of: id)
-                    let filings = try await register.smallClaimsFilings(in: session.today.year)
-                    if let refusal = SmallClaims.refusal(
-                        outstanding: state.outstanding, court: court, today: session.today, filings: filings)
-                    {
-                        throw refusal
+            try await write.perform(
+                { session in
+                    if to == .smallClaims, let register = session.store as? any SmallClaimsRegister {
+                        let state = try await session.state(of: id)
+                        let filings = try await register.smallClaimsFilings(in: session.today.year)
+                        if let refusal = SmallClaims.refusal(
+                            outstanding: state.outstanding, court: court, today: session.today, filings: filings)
+                        {
+                            throw refusal
+                        }
                     }
-                }
-                return .escalate(to: to, reason: reason, court: court, override: override)
-            }, on: id)
+                    return .escalate(to: to, reason: reason, court: court, override: override)
+                }, on: id)
         }
     }
 }
@@ -197,9 +201,10 @@ struct CasePay: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            try await write.perform({ _ in
-                .pay(amount: try parseYen(amount, option: "--amount"), on: try parseDate(on, option: "--on"))
-            }, on: id)
+            try await write.perform(
+                { _ in
+                    .pay(amount: try parseYen(amount, option: "--amount"), on: try parseDate(on, option: "--on"))
+                }, on: id)
         }
     }
 }
@@ -234,7 +239,9 @@ struct CaseAcknowledge: DatedFactCommand {
 struct CaseDemandDelivered: DatedFactCommand {
     static let configuration = CommandConfiguration(
         commandName: "demand-delivered",
-        abstract: "Record that a demand reached the debtor (certified mail delivered): six months' postponement, once (民法150条).")
+        abstract:
+            "Record that a demand reached the debtor (certified mail delivered): six months' postponement, once (民法150条)."
+    )
     @Argument(help: "Case id.") var id: Int64
     @Option(help: "Delivery date (from the proof of delivery).") var on: String
     @Option(help: "Reference, e.g. the registered-mail number.") var reference: String?
@@ -338,7 +345,9 @@ struct CaseCorrect: AsyncParsableCommand {
     @OptionGroup var write: WriteOptions
 
     func run() async throws {
-        try await failing { try await write.perform({ _ in .correct(seq: event, replacement: nil, reason: reason) }, on: id) }
+        try await failing {
+            try await write.perform({ _ in .correct(seq: event, replacement: nil, reason: reason) }, on: id)
+        }
     }
 }
 
@@ -360,7 +369,9 @@ extension CourtStep: ExpressibleByArgument {}
 struct CaseCourtStep: DatedFactCommand {
     static let configuration = CommandConfiguration(
         commandName: "court-step",
-        abstract: "Record a payment order's service, the application for provisional execution, or the declared order's service (民事訴訟法391条〜393条).")
+        abstract:
+            "Record a payment order's service, the application for provisional execution, or the declared order's service (民事訴訟法391条〜393条)."
+    )
     @Argument(help: "Case id.") var id: Int64
     @Option(help: "payment-order-served, provisional-execution-applied or declaration-served.") var step: CourtStep
     @Option(help: "The date (from the court's notice).") var on: String

@@ -164,7 +164,8 @@ struct CaseReport: Encodable {
         out.append("Case \(id)  \(debtor.name)  [\(debtor.code)]  \(stage.rawValue) (\(stage.japaneseName))")
         let left = daysLeft.map { "\($0) days left" } ?? "court proceeding pending"
         out.append(
-            "Outstanding \(outstanding)   limitation \(expires?.iso ?? "—") (\(left))   next action \(nextAction?.iso ?? "—")")
+            "Outstanding \(outstanding)   limitation \(expires?.iso ?? "—") (\(left))   next action \(nextAction?.iso ?? "—")"
+        )
         var flags: [String] = []
         if disputed { flags.append("DISPUTED") }
         if onHold { flags.append("ON HOLD") }
@@ -172,12 +173,18 @@ struct CaseReport: Encodable {
         if !flags.isEmpty { out.append(flags.joined(separator: "  ")) }
         if !brief {
             out.append("")
-            out.append("Contact: " + ([debtor.phones.joined(separator: ", "), debtor.email ?? "", debtor.postalCode.map { "〒" + $0 } ?? "", debtor.address ?? ""].filter { !$0.isEmpty }.joined(separator: "  ")))
+            out.append(
+                "Contact: "
+                    + ([
+                        debtor.phones.joined(separator: ", "), debtor.email ?? "",
+                        debtor.postalCode.map { "〒" + $0 } ?? "", debtor.address ?? "",
+                    ].filter { !$0.isEmpty }.joined(separator: "  ")))
             out.append("")
             out.append("Claims:")
             for claim in claims {
                 out.append(
-                    "  \(claim.invoice)  \(claim.amount.grouped)  paid \(claim.paid.grouped)  due \(claim.dueDate?.iso ?? "none")  \(claim.law.rawValue) law  expires \(claim.expires?.iso ?? "pending")")
+                    "  \(claim.invoice)  \(claim.amount.grouped)  paid \(claim.paid.grouped)  due \(claim.dueDate?.iso ?? "none")  \(claim.law.rawValue) law  expires \(claim.expires?.iso ?? "pending")"
+                )
             }
             out.append("")
             out.append("Limitation basis (most urgent claim):")
@@ -200,17 +207,21 @@ struct CaseReport: Encodable {
             for step in escalation {
                 let cost = step.cost.map { $0.isPositive ? "  cost about \($0)" : "" } ?? ""
                 out.append(
-                    "  → \(step.to.rawValue): \(step.effect)\(cost)" + (step.refusal.map { "  [refused: \($0)]" } ?? ""))
+                    "  → \(step.to.rawValue): \(step.effect)\(cost)" + (step.refusal.map { "  [refused: \($0)]" } ?? "")
+                )
                 if let warning = step.costWarning { out.append("    ! \(warning)") }
             }
             if writeOff.eligible {
                 out.append("")
-                out.append("Write-off: eligible (\(writeOff.ground?.rawValue ?? "")) — " + writeOff.reasons.joined(separator: "; "))
+                out.append(
+                    "Write-off: eligible (\(writeOff.ground?.rawValue ?? "")) — "
+                        + writeOff.reasons.joined(separator: "; "))
             }
             out.append("")
             out.append("History (newest first):")
             for event in events {
-                out.append("  #\(event.seq) \(event.date)  \(event.actor)  \(event.voided ? "[voided] " : "")\(event.text)")
+                out.append(
+                    "  #\(event.seq) \(event.date)  \(event.actor)  \(event.voided ? "[voided] " : "")\(event.text)")
             }
         }
         Swift.print(out.joined(separator: "\n"))

@@ -31,9 +31,11 @@ struct DemoCommand: AsyncParsableCommand {
             let started = ContinuousClock.now
             let summary = try DemoCasebook.generate(
                 into: caseStore, cases: cases, seed: seed, today: today,
-                progress: output.json ? nil : { done in
-                    FileHandle.standardError.write(Data("  \(done) cases…\n".utf8))
-                })
+                progress: output.json
+                    ? nil
+                    : { done in
+                        FileHandle.standardError.write(Data("  \(done) cases…\n".utf8))
+                    })
             if output.json {
                 try printJSON(summary)
             } else {

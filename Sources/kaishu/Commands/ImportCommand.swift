@@ -109,7 +109,8 @@ struct ImportResultJSON: Encodable {
         for rejection in rejected {
             FileHandle.standardError.write(Data((rejection.message + "\n").utf8))
         }
-        let what = "\(casesOpened) new case(s), \(claimsAdded) invoice(s) added, "
+        let what =
+            "\(casesOpened) new case(s), \(claimsAdded) invoice(s) added, "
             + "\(duplicatesSkipped) already in the case book, \(casesReopened) closed case(s) reopened"
         let rows = "\(rowsRead) row(s) read from \(file) (\(encoding))"
         switch (mode, committed) {

@@ -52,7 +52,8 @@ struct InterestCommand: AsyncParsableCommand {
             throw ValidationError("give a case id, or --principal and --from for a calculation")
         }
         if id != nil && (principal != nil || from != nil || rate != nil) {
-            throw ValidationError("a case id takes its principal, dates and rate from the case: drop --principal/--from/--rate")
+            throw ValidationError(
+                "a case id takes its principal, dates and rate from the case: drop --principal/--from/--rate")
         }
     }
 
@@ -143,7 +144,9 @@ struct CaseInterestReport: Encodable {
             let amount = claim.damages.map { "\($0)" } ?? "rate not yet announced"
             Swift.print("  \(claim.invoice)  delay from \(claim.delayBegan)  \(amount)  — \(claim.rate)")
             for line in claim.lines {
-                let paid = line.payment.isPositive ? "  paid \(line.payment) → damages \(line.toDamages), principal \(line.toPrincipal)" : ""
+                let paid =
+                    line.payment.isPositive
+                    ? "  paid \(line.payment) → damages \(line.toDamages), principal \(line.toPrincipal)" : ""
                 Swift.print("      \(line.from) – \(line.to)  on \(line.principal): \(line.damages)\(paid)")
             }
         }

@@ -45,7 +45,8 @@ struct LetterCommand: AsyncParsableCommand {
             let state = try await session.state(of: id)
             guard let kind = kind ?? LetterKind(stage: state.stage) else {
                 throw CommandFailure(
-                    "the case is at \(state.stage.rawValue), which sends no letter: choose one with --kind email|demand|certified")
+                    "the case is at \(state.stage.rawValue), which sends no letter: choose one with --kind email|demand|certified"
+                )
             }
             let paths = LetterPaths(environment: ProcessInfo.processInfo.environment)
             let desk = try LetterDesk.load(paths: paths)
@@ -72,7 +73,8 @@ struct LetterCommand: AsyncParsableCommand {
                     print("Sent and recorded (Message-ID \(messageID)).")
                 case .written(let path, _):
                     print(
-                        "No sendmail command is configured: the message is in \(path). Send it from your mail program, then run `kaishu letter \(id) --kind email --record-sent`.")
+                        "No sendmail command is configured: the message is in \(path). Send it from your mail program, then run `kaishu letter \(id) --kind email --record-sent`."
+                    )
                 }
                 return
             }
@@ -83,8 +85,10 @@ struct LetterCommand: AsyncParsableCommand {
                 print(letter.document, terminator: letter.document.hasSuffix("\n") ? "" : "\n")
             }
             if recordSent {
-                try await record(LetterRecord.sentActions(kind, state: state, on: session.today, reference: reference), session)
-                FileHandle.standardError.write(Data("kaishu: recorded \(kind.eventKind) as sent on \(session.today)\n".utf8))
+                try await record(
+                    LetterRecord.sentActions(kind, state: state, on: session.today, reference: reference), session)
+                FileHandle.standardError.write(
+                    Data("kaishu: recorded \(kind.eventKind) as sent on \(session.today)\n".utf8))
             }
         }
     }

@@ -85,11 +85,13 @@ enum PrescriptionInput {
         let knownDate = try known.map { try date($0, option: "--known") }
         if let dueDate, dueDate < contractDate {
             throw CommandFailure(
-                "--due: \(dueDate) is before the contract date \(contractDate); a claim cannot fall due before its contract")
+                "--due: \(dueDate) is before the contract date \(contractDate); a claim cannot fall due before its contract"
+            )
         }
         if let knownDate, knownDate < contractDate {
             throw CommandFailure(
-                "--known: \(knownDate) is before the contract date \(contractDate); the creditor cannot know of a claim before it exists")
+                "--known: \(knownDate) is before the contract date \(contractDate); the creditor cannot know of a claim before it exists"
+            )
         }
         guard let claimKind = ClaimKind(rawValue: kind) else {
             let kinds = ClaimKind.allCases.map(\.rawValue).joined(separator: ", ")

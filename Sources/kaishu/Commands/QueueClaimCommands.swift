@@ -31,9 +31,11 @@ struct QueueNext: AsyncParsableCommand {
             let today = try day.resolve()
             let team = try store.openPostgres()
             let who = collector.resolved
-            guard let claimed = try await teamErrors({
-                try await team.claimNext(collector: who, today: today, ttl: .seconds(ttl))
-            }) else {
+            guard
+                let claimed = try await teamErrors({
+                    try await team.claimNext(collector: who, today: today, ttl: .seconds(ttl))
+                })
+            else {
                 if output.json { print("null") } else { print("Nothing free in today's queue for \(today).") }
                 return
             }

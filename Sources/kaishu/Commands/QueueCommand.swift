@@ -129,7 +129,8 @@ enum QueueTable {
         var lines: [String] = []
         // A team case book shows who holds a claimed case ("taken"); a SQLite book never has one.
         let showsClaims = rows.contains { $0.claimedBy != nil }
-        let header = ["", "id", "debtor", "outstanding", "stage", "overdue", "left", "next"] + (showsClaims ? ["taken by"] : [])
+        let header =
+            ["", "id", "debtor", "outstanding", "stage", "overdue", "left", "next"] + (showsClaims ? ["taken by"] : [])
         var table = [header]
         for row in rows {
             let mark: String
@@ -140,12 +141,13 @@ enum QueueTable {
             case .actionDue: mark = "*"
             case .later: mark = ""
             }
-            table.append([
-                mark, String(row.id), row.debtorName, row.outstanding.grouped, row.stage.label,
-                "\(row.daysPastDue(today: today))d",
-                row.daysLeft(today: today).map { "\($0)d" } ?? "court",
-                row.nextAction?.iso ?? "-",
-            ] + (showsClaims ? [row.claimedBy ?? ""] : []))
+            table.append(
+                [
+                    mark, String(row.id), row.debtorName, row.outstanding.grouped, row.stage.label,
+                    "\(row.daysPastDue(today: today))d",
+                    row.daysLeft(today: today).map { "\($0)d" } ?? "court",
+                    row.nextAction?.iso ?? "-",
+                ] + (showsClaims ? [row.claimedBy ?? ""] : []))
         }
         let rightAligned: Set<Int> = [1, 3, 5, 6]
         let widths = (0..<header.count).map { column in

@@ -42,7 +42,8 @@ struct WriteOffCommand: AsyncParsableCommand {
                 let state = try await session.state(of: id)
                 let assessment = CaseLegalPosition(state: state, today: session.today).writeOff
                 guard assessment.eligible else {
-                    throw Refusal("case \(id) is not eligible for write-off: " + assessment.notMet.joined(separator: "; "))
+                    throw Refusal(
+                        "case \(id) is not eligible for write-off: " + assessment.notMet.joined(separator: "; "))
                 }
                 let why = reason ?? assessment.reasons.joined(separator: "; ")
                 try await write.perform({ _ in .resolve(.writtenOff, reason: why) }, on: id)
@@ -64,7 +65,9 @@ struct WriteOffCommand: AsyncParsableCommand {
             }
             if write.output.json { return try printJSON(found) }
             for candidate in found {
-                print("\(candidate.id)\t\(candidate.debtor)\t\(candidate.outstanding)\t\(candidate.ground)\twrite off \(candidate.writeOffAmount), keep \(candidate.remainingBookValue)")
+                print(
+                    "\(candidate.id)\t\(candidate.debtor)\t\(candidate.outstanding)\t\(candidate.ground)\twrite off \(candidate.writeOffAmount), keep \(candidate.remainingBookValue)"
+                )
             }
             let total = found.reduce(Money.zero) { $0 + $1.writeOffAmount }
             print("\(found.count) candidate(s), \(total) in all.")

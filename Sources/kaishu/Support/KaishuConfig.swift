@@ -46,7 +46,8 @@ struct KaishuConfig: Sendable {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw CommandFailure("\(path): \(field): \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
-            throw CommandFailure("\(path): not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))")
+            throw CommandFailure(
+                "\(path): not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))")
         } catch {
             throw CommandFailure("\(path): \(error)")
         }

@@ -74,7 +74,8 @@ struct StoreOptions: ParsableArguments {
     /// first query (`PostgresCaseStore.open()`); a book never migrated says to run `kaishu migrate`.
     func openPostgres(calendar: BusinessCalendar = .japan) throws -> PostgresCaseStore {
         guard case .postgres(let url) = location else {
-            throw CommandFailure("this command needs a team case book (--store postgres://…); \(location) is a SQLite file")
+            throw CommandFailure(
+                "this command needs a team case book (--store postgres://…); \(location) is a SQLite file")
         }
         do {
             return try PostgresCaseStore(url: url, calendar: calendar)

@@ -1,5 +1,6 @@
 import Foundation
 import KaishuCore
+
 @testable import KaishuLetters
 
 /// A case built event by event, the way a store would record it.
@@ -58,15 +59,24 @@ enum Fixtures {
         var fixture = CaseFixture(
             debtor: company, opened: CivilDate(2026, 9, 1),
             claims: [
-                Claim(invoice: "INV-2026-0712", contractDate: CivilDate(2026, 6, 30), dueDate: CivilDate(2026, 7, 31), amount: 330_000),
-                Claim(invoice: "INV-2026-0815", contractDate: CivilDate(2026, 7, 31), dueDate: CivilDate(2026, 8, 31), amount: 1_210_000),
-                Claim(invoice: "INV-2026-0901", contractDate: CivilDate(2026, 8, 31), dueDate: CivilDate(2026, 9, 30), amount: 88_000),
+                Claim(
+                    invoice: "INV-2026-0712", contractDate: CivilDate(2026, 6, 30), dueDate: CivilDate(2026, 7, 31),
+                    amount: 330_000),
+                Claim(
+                    invoice: "INV-2026-0815", contractDate: CivilDate(2026, 7, 31), dueDate: CivilDate(2026, 8, 31),
+                    amount: 1_210_000),
+                Claim(
+                    invoice: "INV-2026-0901", contractDate: CivilDate(2026, 8, 31), dueDate: CivilDate(2026, 9, 30),
+                    amount: 88_000),
             ])
         fixture.add(CivilDate(2026, 9, 3), .contact(ContactLog(outcome: .noAnswer, channel: .phone)))
         fixture.add(CivilDate(2026, 9, 3), .contact(ContactLog(outcome: .noAnswer, channel: .phone)))
         fixture.add(
             CivilDate(2026, 9, 10),
-            .contact(ContactLog(outcome: .promised, channel: .phone, text: "経理部長", promise: Promise(date: CivilDate(2026, 9, 30), amount: 330_000))))
+            .contact(
+                ContactLog(
+                    outcome: .promised, channel: .phone, text: "経理部長",
+                    promise: Promise(date: CivilDate(2026, 9, 30), amount: 330_000))))
         fixture.add(CivilDate(2026, 9, 30), .payment(amount: 130_000))
         fixture.add(CivilDate(2026, 10, 5), .contact(ContactLog(outcome: .wrongNumber, channel: .phone)))
         fixture.add(CivilDate(2026, 10, 6), .stageChanged(from: .phone, to: .email, reason: nil, court: nil))
@@ -90,14 +100,16 @@ enum Fixtures {
             claims.append(
                 Claim(
                     invoice: "R25-\(month < 10 ? "0" : "")\(month)", contractDate: contract,
-                    dueDate: contract.adding(months: 1), kind: .commercial, amount: Money(yen: Int64(44_000 + month * 1_100))))
+                    dueDate: contract.adding(months: 1), kind: .commercial,
+                    amount: Money(yen: Int64(44_000 + month * 1_100))))
         }
         var fixture = CaseFixture(id: 7, debtor: person, opened: CivilDate(2026, 2, 1), claims: claims)
         fixture.add(CivilDate(2026, 3, 2), .stageChanged(from: .phone, to: .email, reason: nil, court: nil))
         fixture.add(CivilDate(2026, 3, 2), .letterSent(kind: "email", reference: nil))
         fixture.add(CivilDate(2026, 4, 1), .stageChanged(from: .email, to: .demandLetter, reason: nil, court: nil))
         fixture.add(CivilDate(2026, 4, 1), .letterSent(kind: "demand-letter", reference: nil))
-        fixture.add(CivilDate(2026, 5, 7), .stageChanged(from: .demandLetter, to: .certifiedMail, reason: nil, court: nil))
+        fixture.add(
+            CivilDate(2026, 5, 7), .stageChanged(from: .demandLetter, to: .certifiedMail, reason: nil, court: nil))
         return fixture
     }
 

@@ -124,7 +124,8 @@ struct DriveOperation {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         }
         let file = try ReceivablesFile(path: path)
-        let report = try store.importReceivables(file.records(), mode: .allOrNothing, source: "\(key).csv", context: context)
+        let report = try store.importReceivables(
+            file.records(), mode: .allOrNothing, source: "\(key).csv", context: context)
         return report.committed ? "ack" : "refused"
     }
 }

@@ -62,17 +62,24 @@ struct ImportBench {
         for row in 0..<rows {
             let debtor = row / 3
             let family = families[debtor % families.count]
-            let name = debtor % 2 == 0 ? "株式会社\(family)\(trades[debtor % trades.count])" : "\(family)\(trades[(debtor / 7) % trades.count])株式会社"
+            let name =
+                debtor % 2 == 0
+                ? "株式会社\(family)\(trades[debtor % trades.count])"
+                : "\(family)\(trades[(debtor / 7) % trades.count])株式会社"
             let yen = Int.random(in: 10...5_000, using: &generator) * 1_000
-            let amount = Int.random(in: 0..<100, using: &generator) < 15
+            let amount =
+                Int.random(in: 0..<100, using: &generator) < 15
                 ? "\"\(grouped(yen))\"" : String(yen)
             let month = 1 + (row % 12)
             let contract = "2024-\(month < 10 ? "0" : "")\(month)-\(10 + row % 18)"
             let due = "2024-\(month < 10 ? "0" : "")\(month)-28"
             let street = "\(1 + debtor % 9)-\(1 + debtor % 30)-\(1 + debtor % 12)"
             let town = towns[debtor % towns.count]
-            let address = Int.random(in: 0..<100, using: &generator) < 7 ? "\"\(town)\r\n\(street) 第\(debtor % 5 + 1)ビル\"" : "\(town)\(street)"
-            chunk += "C\(debtor),\(name),\(kana[debtor % kana.count])\(debtor % 2 == 0 ? "ショウジ" : "コウギョウ"),"
+            let address =
+                Int.random(in: 0..<100, using: &generator) < 7
+                ? "\"\(town)\r\n\(street) 第\(debtor % 5 + 1)ビル\"" : "\(town)\(street)"
+            chunk +=
+                "C\(debtor),\(name),\(kana[debtor % kana.count])\(debtor % 2 == 0 ? "ショウジ" : "コウギョウ"),"
                 + "INV-\(row),\(contract),\(due),\(amount),0,03-\(1000 + debtor % 9000)-\(1000 + row % 9000),"
                 + "keiri\(debtor)@example.co.jp,100-\(String(format: "%04d", debtor % 10000)),\(address),\(kinds[debtor % kinds.count])\r\n"
             if chunk.utf8.count > 1 << 20 {
@@ -118,7 +125,9 @@ struct ImportBench {
         var iconvRun: ChildRun?
         if cp932 {
             input = "\(folder)/\(name)-floor-utf8.csv"
-            guard let iconv = ChildRun.which("iconv") else { throw ChildRun.Failure(description: "iconv is not installed") }
+            guard let iconv = ChildRun.which("iconv") else {
+                throw ChildRun.Failure(description: "iconv is not installed")
+            }
             iconvRun = try ChildRun.run(
                 ["/bin/sh", "-c", "exec \(iconv) -f CP932 -t UTF-8 '\(csv)' > '\(input)'"])
             guard iconvRun?.status == 0 else {

@@ -18,7 +18,8 @@ struct NoteBench {
         try raw.exec("PRAGMA journal_mode = WAL")
         try raw.exec("PRAGMA synchronous = FULL")
         try raw.exec(
-            "CREATE TABLE notes (seq INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, payload TEXT NOT NULL, hash TEXT NOT NULL)")
+            "CREATE TABLE notes (seq INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, payload TEXT NOT NULL, hash TEXT NOT NULL)"
+        )
         let insert = try raw.prepare("INSERT INTO notes (case_id, payload, hash) VALUES (?1, ?2, ?3)")
         let begin = try raw.prepare("BEGIN IMMEDIATE")
         let commit = try raw.prepare("COMMIT")
@@ -34,7 +35,8 @@ struct NoteBench {
             let log = ContactLog(outcome: .callback, channel: .phone, text: text, time: nil)
             let (_, seconds) = try await measureAsync {
                 try await store.append(to: id, context: context) { file in
-                    try CaseAction.logContact(log, on: today).decide(CaseState(file: file, calendar: calendar), today: today)
+                    try CaseAction.logContact(log, on: today).decide(
+                        CaseState(file: file, calendar: calendar), today: today)
                 }
             }
             kaishu.add(seconds)
@@ -75,7 +77,13 @@ struct NoteBench {
         var database = 0
         var other = 0
         for line in lines where line.contains("fsync(") || line.contains("fdatasync(") {
-            if line.contains("-wal>") { wal += 1 } else if line.contains(".sqlite>") { database += 1 } else { other += 1 }
+            if line.contains("-wal>") {
+                wal += 1
+            } else if line.contains(".sqlite>") {
+                database += 1
+            } else {
+                other += 1
+            }
         }
         return (saved, wal, database, other)
     }

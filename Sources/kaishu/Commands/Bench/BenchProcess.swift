@@ -59,7 +59,9 @@ struct ChildRun {
             if reaped == pid || (reaped < 0 && errno != EINTR) { break }
             if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
                 let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-                let kb = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap({ Int($0) })
+                let kb = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap({
+                    Int($0)
+                })
             {
                 peakKB = max(peakKB, kb)
             }
@@ -76,7 +78,8 @@ struct ChildRun {
         let result = try run(arguments, environment: environment)
         guard result.status == 0 else {
             throw Failure(
-                description: "\(arguments.joined(separator: " ")) exited \(result.status): \(result.output.suffix(2000))")
+                description:
+                    "\(arguments.joined(separator: " ")) exited \(result.status): \(result.output.suffix(2000))")
         }
         return result
     }

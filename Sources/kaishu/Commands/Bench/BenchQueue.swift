@@ -46,7 +46,8 @@ struct QueueBench {
     static func samplePositions(_ raw: RawSQLite, count: Int, seed: UInt64) throws -> [Position] {
         let maxID = Int64(try raw.scalarText("SELECT max(id) FROM cases") ?? "0") ?? 0
         let lookup = try raw.prepare(
-            "SELECT tier, outstanding, oldest_due, id FROM cases WHERE id >= ?1 AND status = 'open' ORDER BY id LIMIT 1")
+            "SELECT tier, outstanding, oldest_due, id FROM cases WHERE id >= ?1 AND status = 'open' ORDER BY id LIMIT 1"
+        )
         var generator = SeededGenerator(seed: seed)
         var positions: [Position] = []
         var attempts = 0
