@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Kaishu against floors measured in the same run (queue, note save, import, audit).",
-        subcommands: [BenchRun.self, BenchDrive.self],
+        subcommands: [BenchRun.self, BenchDrive.self, BenchTeam.self],
         defaultSubcommand: BenchRun.self
     )
 }

@@ -40,6 +40,7 @@ struct BenchFigure: Encodable {
         case megabytes = "MB"
         case count = "n"
         case ratio = "×"
+        case perSecond = "/s"
 
         /// Seconds (or a plain number) in this unit.
         func scale(_ value: Double) -> Double {
@@ -63,13 +64,15 @@ struct BenchFigure: Encodable {
     /// The issue's target, as a maximum ratio (or maximum value when `floor` is nil).
     var target: Double
     var note: String?
+    /// For a figure where more is better (a rate): `target` is then the least ratio that meets it.
+    var atLeast = false
 
     /// Kaishu ÷ floor (or the plain value when there is no floor).
     var ratio: Double { floor.map { kaishu / $0 } ?? kaishu }
-    var met: Bool { ratio <= target }
+    var met: Bool { atLeast ? ratio >= target : ratio <= target }
 
     enum CodingKeys: String, CodingKey {
-        case metric, scale, unit, kaishu, floor, floorName, target, ratio, met, note
+        case metric, scale, unit, kaishu, floor, floorName, target, atLeast, ratio, met, note
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -81,6 +84,7 @@ struct BenchFigure: Encodable {
         try container.encodeIfPresent(floor, forKey: .floor)
         try container.encode(floorName, forKey: .floorName)
         try container.encode(target, forKey: .target)
+        if atLeast { try container.encode(true, forKey: .atLeast) }
         try container.encode(ratio, forKey: .ratio)
         try container.encode(met, forKey: .met)
         try container.encodeIfPresent(note, forKey: .note)
@@ -104,7 +108,8 @@ func benchTable(_ figures: [BenchFigure]) -> String {
         lines.append(
             "| \(figure.metric) | \(figure.scale) | \(number(figure.kaishu)) \(unit) | "
                 + "\(figure.floor.map { number($0) + " " + unit } ?? "—") | \(figure.floorName) | "
-                + "\(number(figure.ratio))\(figure.floor == nil ? "" : "×") | ≤ \(number(figure.target))\(figure.floor == nil ? "" : "×") | "
+                + "\(number(figure.ratio))\(figure.floor == nil ? "" : "×") | \(figure.atLeast ? "≥" : "≤") "
+                + "\(number(figure.target))\(figure.floor == nil ? "" : "×") | "
                 + "\(figure.met ? "yes" : "**no**") |")
     }
     return lines.joined(separator: "\n")
