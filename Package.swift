@@ -90,8 +90,10 @@ let package = Package(
                 "KaishuTeamStore",
                 "KaishuTUI",
                 "KaishuCurses",
+                "KaishuClusterSupport",  // `kaishu bench team` starts a throwaway server when given none
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),  // raw SQLite floors in `kaishu bench`
+                .product(name: "PostgresNIO", package: "postgres-nio"),  // the bare-connection floors of `bench team`
             ]
         ),
         .testTarget(name: "KaishuCoreTests", dependencies: ["KaishuCore"]),
@@ -107,7 +109,8 @@ let package = Package(
             dependencies: ["KaishuTeamStore", "KaishuStore", "KaishuEventLog", "KaishuCore", "KaishuClusterSupport"]
         ),
         // Runs the built `kaishu` binary: the command line as scripts see it.
-        .testTarget(name: "KaishuCLITests", dependencies: ["kaishu"]),
+        // `bench team` runs against the shared throwaway PostgreSQL cluster.
+        .testTarget(name: "KaishuCLITests", dependencies: ["kaishu", "KaishuClusterSupport"]),
         .testTarget(
             name: "KaishuTUITests",
             dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport", "KaishuLetters"]

@@ -49,10 +49,19 @@ public final class TestCluster: Sendable {
         self.runAsPostgres = runAsPostgres
     }
 
-    private static func start() throws -> TestCluster {
+    /// A cluster of the caller's own rather than the shared one — `kaishu bench team` starts one
+    /// when given no server — stopped and removed by the same watchdog once this process exits.
+    /// `fsync` as asked: the tests run without it (a throwaway cluster on a shared disk); a
+    /// benchmark of durable commits wants it on, as any real server has it.
+    public static func startPrivate(fsync: Bool) throws -> TestCluster {
+        try start(fsync: fsync)
+    }
+
+    private static func start(fsync: Bool = false) throws -> TestCluster {
         guard let binaries = findBinaries() else {
             throw ClusterError(
-                description: "no initdb found under /usr/lib/postgresql/*/bin or on PATH; install the postgresql package")
+                description:
+                    "no initdb found under /usr/lib/postgresql/*/bin or on PATH; install the postgresql package")
         }
         let asRoot = getuid() == 0
         let folder = "/tmp/kaishu-pg-" + UUID().uuidString.prefix(8).lowercased()
@@ -67,18 +76,22 @@ public final class TestCluster: Sendable {
                 binaries + "/initdb", "-D", folder + "/data", "-A", "trust", "-U", "postgres", "-E", "UTF8",
                 "--locale=C", "--no-sync",
             ], asPostgres: asRoot)
-        // fsync off: a throwaway cluster on a shared CI disk; synchronous_commit stays on (the store checks).
+        // fsync off for the tests: a throwaway cluster on a shared CI disk; synchronous_commit stays on
+        // (the store checks).
         try cluster.shell(
             [
                 binaries + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
-                "-p \(cluster.port) -k \(folder) -c listen_addresses='' -c fsync=off -c max_connections=300",
+                "-p \(cluster.port) -k \(folder) -c listen_addresses='' -c fsync=\(fsync ? "on" : "off")"
+                    + " -c max_connections=300",
                 "start",
             ], asPostgres: asRoot)
         cluster.startWatchdog()
         return cluster
     }
 
-    private static func findBinaries() -> String? {
+    /// The folder of the newest PostgreSQL's programs (`initdb`, `pg_ctl`, `pgbench` …): under
+    /// /usr/lib/postgresql/*/bin, else on PATH.
+    public static func findBinaries() -> String? {
         let root = "/usr/lib/postgresql"
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
             .compactMap(Int.init).sorted(by: >)
@@ -102,7 +115,8 @@ public final class TestCluster: Sendable {
             rm -rf '\(folder)'
             """
         // Detached (setsid, in the background), so it outlives this process.
-        _ = try? shell(["/bin/sh", "-c", "setsid /bin/sh -c \"$0\" </dev/null >/dev/null 2>&1 &", script], asPostgres: false)
+        _ = try? shell(
+            ["/bin/sh", "-c", "setsid /bin/sh -c \"$0\" </dev/null >/dev/null 2>&1 &", script], asPostgres: false)
     }
 
     /// Runs a command (as the `postgres` user when asked), failing with its output.
@@ -130,7 +144,8 @@ public final class TestCluster: Sendable {
         var pid: pid_t = 0
         let status = posix_spawnp(&pid, argv[0], &actions, nil, &cArguments, environ)
         guard status == 0 else {
-            throw ClusterError(description: "cannot run \(argv.joined(separator: " ")): \(String(cString: strerror(status)))")
+            throw ClusterError(
+                description: "cannot run \(argv.joined(separator: " ")): \(String(cString: strerror(status)))")
         }
         var exitStatus: Int32 = 0
         while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
@@ -147,8 +162,10 @@ public final class TestCluster: Sendable {
     @discardableResult
     public func psql(_ sql: String, database: String = "postgres") throws -> String {
         try shell(
-            [binaries + "/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", folder, "-p", String(port),
-             "-U", "postgres", "-d", database, "-c", sql], asPostgres: runAsPostgres)
+            [
+                binaries + "/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", folder, "-p", String(port),
+                "-U", "postgres", "-d", database, "-c", sql,
+            ], asPostgres: runAsPostgres)
     }
 
     /// A fresh, empty database; returns its URL.

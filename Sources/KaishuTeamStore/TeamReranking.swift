@@ -10,11 +10,13 @@ import PostgresNIO
 /// (`FOR UPDATE`) while ranking, and whoever gets it second finds the work done.
 enum TeamReranking {
     static let key = "ranked_as_of"
+    /// The check every queue read, claim and write starts with (`$1` is `key`).
+    static let rankedAsOfSQL = "SELECT value FROM meta WHERE key = $1"
 
     static func rankedAsOf(_ connection: PostgresConnection, logger: Logger) async throws -> CivilDate? {
-        var text = SQLText("SELECT value FROM meta WHERE key = ")
-        text.append(text.bind(key))
-        return try await connection.rows(text.query, logger: logger).first
+        var binds = PostgresBindings()
+        binds.append(key)
+        return try await connection.rows(PostgresQuery(unsafeSQL: rankedAsOfSQL, binds: binds), logger: logger).first
             .flatMap { CivilDate(iso: try $0.value("value", as: String.self)) }
     }
 

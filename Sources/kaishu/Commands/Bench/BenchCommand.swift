@@ -10,8 +10,9 @@ import KaishuStore
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Kaishu against floors measured in the same run (queue, notes, import, audit, workbench).",
-        subcommands: [BenchRun.self, BenchDrive.self],
+        abstract:
+            "Measure Kaishu against floors measured in the same run (queue, notes, import, audit, workbench; team).",
+        subcommands: [BenchRun.self, BenchDrive.self, BenchTeam.self],
         defaultSubcommand: BenchRun.self
     )
 }
@@ -52,23 +53,27 @@ struct BenchRun: AsyncParsableCommand {
             let notes = quick ? 30 : self.notes
             let keys = quick ? 100 : self.keys
             guard keys > 0 else { throw CommandFailure("--keys: '\(keys)' is not a positive number") }
-            let sections = try only.map { text in
-                try text.split(separator: ",").map { name in
-                    guard let section = Section(rawValue: String(name)) else {
-                        let names = Section.allCases.map(\.rawValue).joined(separator: ", ")
-                        throw CommandFailure("--only: '\(name)' is not a section (\(names))")
+            let sections =
+                try only.map { text in
+                    try text.split(separator: ",").map { name in
+                        guard let section = Section(rawValue: String(name)) else {
+                            let names = Section.allCases.map(\.rawValue).joined(separator: ", ")
+                            throw CommandFailure("--only: '\(name)' is not a section (\(names))")
+                        }
+                        return section
                     }
-                    return section
-                }
-            } ?? Section.allCases
+                } ?? Section.allCases
             let folder = dir ?? NSTemporaryDirectory() + "kaishu-bench-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { if dir == nil { try? FileManager.default.removeItem(atPath: folder) } }
 
             var report = BenchReport(machine: BenchMachine.describe(folder: folder), command: CommandLine.arguments)
-            let progress = output.json ? { (_: String) in } : { (line: String) in
-                FileHandle.standardError.write(Data("bench: \(line)\n".utf8))
-            }
+            let progress =
+                output.json
+                ? { (_: String) in }
+                : { (line: String) in
+                    FileHandle.standardError.write(Data("bench: \(line)\n".utf8))
+                }
             var queueP50: [(size: Int, kaishu: Double, floor: Double)] = []
             var workbench: [(size: Int, result: WorkbenchBench.Result)] = []
             if !sections.filter({ $0 != .import }).isEmpty {
@@ -78,24 +83,28 @@ struct BenchRun: AsyncParsableCommand {
                     let store = try SQLiteCaseStore(path: book, calendar: .japan)
                     if try store.caseCount() != size {
                         guard try store.caseCount() == 0 else {
-                            throw CommandFailure("\(book) holds another number of cases; remove it or choose another --dir")
+                            throw CommandFailure(
+                                "\(book) holds another number of cases; remove it or choose another --dir")
                         }
                         progress("generating \(scale)…")
                         let (summary, seconds) = try measure {
                             try DemoCasebook.generate(into: store, cases: size, seed: 1, today: today)
                         }
-                        report.info.append("demo \(scale): \(summary.events) events generated in \(String(format: "%.1f", seconds)) s")
+                        report.info.append(
+                            "demo \(scale): \(summary.events) events generated in \(String(format: "%.1f", seconds)) s")
                     }
                     let raw = try RawSQLite(path: book)
                     let positions = try QueueBench.samplePositions(raw, count: 500, seed: 11)
                     guard !positions.isEmpty else { throw CommandFailure("the demo book has no open cases") }
                     if sections.contains(.queue) {
                         progress("queue pages at \(scale)…")
-                        let result = try await QueueBench(store: store, today: today, runs: runs).run(raw: raw, positions: positions)
+                        let result = try await QueueBench(store: store, today: today, runs: runs).run(
+                            raw: raw, positions: positions)
                         for p in [50.0, 99.0] {
                             report.figures.append(
                                 BenchFigure(
-                                    metric: "queue page, 50 rows decoded, p\(Int(p))", scale: scale, unit: .microseconds,
+                                    metric: "queue page, 50 rows decoded, p\(Int(p))", scale: scale,
+                                    unit: .microseconds,
                                     kaishu: 1e6 * result.kaishu.percentile(p), floor: 1e6 * result.floor.percentile(p),
                                     floorName: "same keyset SQL, SQLite C API", target: p == 50 ? 2 : 3,
                                     note: "\(result.kaishu.count) pages at \(result.positions) random positions"))
@@ -111,11 +120,13 @@ struct BenchRun: AsyncParsableCommand {
                     if sections.contains(.notes) {
                         progress("note saves at \(scale)…")
                         let ids = positions.map(\.id)
-                        let result = try await NoteBench(store: store, today: today, runs: notes, folder: folder).run(caseIDs: ids)
+                        let result = try await NoteBench(store: store, today: today, runs: notes, folder: folder).run(
+                            caseIDs: ids)
                         for p in [50.0, 99.0] {
                             report.figures.append(
                                 BenchFigure(
-                                    metric: "note save, committed at FULL, p\(Int(p))", scale: scale, unit: .milliseconds,
+                                    metric: "note save, committed at FULL, p\(Int(p))", scale: scale,
+                                    unit: .milliseconds,
                                     kaishu: 1e3 * result.kaishu.percentile(p), floor: 1e3 * result.floor.percentile(p),
                                     floorName: "1-row INSERT+COMMIT, WAL, FULL", target: p == 50 ? 1.3 : 2,
                                     note: "\(result.kaishu.count) notes"))
@@ -130,7 +141,8 @@ struct BenchRun: AsyncParsableCommand {
                                     metric: "WAL fsyncs per note", scale: scale, unit: .count,
                                     kaishu: Double(many.wal - one.wal) / saved, floor: nil,
                                     floorName: "strace -f -e fsync,fdatasync", target: 1,
-                                    note: "(\(many.saved) notes − \(one.saved)) in one process each; database-file syncs per note: "
+                                    note:
+                                        "(\(many.saved) notes − \(one.saved)) in one process each; database-file syncs per note: "
                                         + String(format: "%.2f", Double(many.database - one.database) / saved)))
                         } else {
                             report.info.append("fsyncs per note not counted: strace is not available")
@@ -147,13 +159,16 @@ struct BenchRun: AsyncParsableCommand {
                         let audits = size <= 200_000 ? 3 : 1
                         for _ in 0..<audits {
                             let (result, seconds) = try measure { try store.verifyAudit() }
-                            guard result.isIntact else { throw CommandFailure("the benchmark book does not verify: \(result.problem!)") }
+                            guard result.isIntact else {
+                                throw CommandFailure("the benchmark book does not verify: \(result.problem!)")
+                            }
                             kaishu.add(seconds)
                             floor.add(try ChildRun.checked(["sha256sum", input]).seconds)
                         }
                         report.figures.append(
                             BenchFigure(
-                                metric: "audit verify, whole log\(audits == 3 ? " (median of 3)" : "")", scale: scale, unit: .seconds,
+                                metric: "audit verify, whole log\(audits == 3 ? " (median of 3)" : "")", scale: scale,
+                                unit: .seconds,
                                 kaishu: kaishu.percentile(50), floor: floor.percentile(50),
                                 floorName: "sha256sum over the same bytes", target: 3,
                                 note: "\(try store.auditHead().count) events, \(bytes / 1_000_000) MB hashed"))
@@ -163,8 +178,10 @@ struct BenchRun: AsyncParsableCommand {
             if queueP50.count >= 2, let small = queueP50.first, let large = queueP50.last, large.size > small.size {
                 report.figures.append(
                     BenchFigure(
-                        metric: "queue page p50, larger ÷ smaller book", scale: "\(large.size.formattedCount) ÷ \(small.size.formattedCount)",
-                        unit: .ratio, kaishu: large.kaishu / small.kaishu, floor: nil, floorName: "(absolute)", target: 1.5,
+                        metric: "queue page p50, larger ÷ smaller book",
+                        scale: "\(large.size.formattedCount) ÷ \(small.size.formattedCount)",
+                        unit: .ratio, kaishu: large.kaishu / small.kaishu, floor: nil, floorName: "(absolute)",
+                        target: 1.5,
                         note: "the floor's own ratio: \(String(format: "%.2f", large.floor / small.floor))"))
             }
             if workbench.count >= 2, let small = workbench.first, let large = workbench.last, large.size > small.size {
@@ -192,14 +209,17 @@ struct BenchRun: AsyncParsableCommand {
                             BenchFigure(
                                 metric: "CSV import, validated, events, indexes", scale: scale, unit: .seconds,
                                 kaishu: kaishu.seconds, floor: floorSeconds,
-                                floorName: cp932 ? "iconv + sqlite3 .import + 10 indexes" : "sqlite3 .import + 10 indexes",
+                                floorName: cp932
+                                    ? "iconv + sqlite3 .import + 10 indexes" : "sqlite3 .import + 10 indexes",
                                 target: 2, note: "\(size / 1_000_000) MB file"))
                         report.figures.append(
                             BenchFigure(
                                 metric: "import peak RSS above baseline", scale: scale, unit: .megabytes,
-                                kaishu: kaishu.peakMB - baseline.peakMB, floor: nil, floorName: "(absolute)", target: 64,
+                                kaishu: kaishu.peakMB - baseline.peakMB, floor: nil, floorName: "(absolute)",
+                                target: 64,
                                 note: String(
-                                    format: "peak %.0f MB, baseline (10-row import) %.0f MB; sqlite3 .import peak %.0f MB",
+                                    format:
+                                        "peak %.0f MB, baseline (10-row import) %.0f MB; sqlite3 .import peak %.0f MB",
                                     kaishu.peakMB, baseline.peakMB, floor.sqlite.peakMB)))
                     }
                 }
@@ -239,12 +259,18 @@ struct BenchReport: Encodable {
 enum BenchMachine {
     static func describe(folder: String) -> String {
         func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        let cpu = read("/proc/cpuinfo").split(separator: "\n")
-            .first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
-        let memory = read("/proc/meminfo").split(separator: "\n").first { $0.hasPrefix("MemTotal") }
-            .flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) }.map { "\($0 / 1_048_576) GB" } ?? "?"
-        let filesystem = (try? ChildRun.run(["df", "-T", folder]).output.split(separator: "\n").last
-            .map { $0.split(separator: " ", omittingEmptySubsequences: true) }.map { "\($0[1]) on \($0[0])" }) ?? nil
+        let cpu =
+            read("/proc/cpuinfo").split(separator: "\n")
+            .first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces)
+            ?? "unknown CPU"
+        let memory =
+            read("/proc/meminfo").split(separator: "\n").first { $0.hasPrefix("MemTotal") }
+            .flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) }.map { "\($0 / 1_048_576) GB" }
+            ?? "?"
+        let filesystem =
+            (try? ChildRun.run(["df", "-T", folder]).output.split(separator: "\n").last
+                .map { $0.split(separator: " ", omittingEmptySubsequences: true) }.map { "\($0[1]) on \($0[0])" })
+            ?? nil
         #if DEBUG
             let build = "DEBUG build (figures are not representative; use swift build -c release)"
         #else

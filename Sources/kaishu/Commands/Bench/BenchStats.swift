@@ -41,6 +41,7 @@ struct BenchFigure: Encodable {
         case bytes = "B"
         case count = "n"
         case ratio = "×"
+        case perSecond = "/s"
 
         /// Seconds (or a plain number) in this unit.
         func scale(_ value: Double) -> Double {
@@ -68,13 +69,20 @@ struct BenchFigure: Encodable {
     /// The target bounds Kaishu's own figure even though a floor is shown beside it (issue 3's
     /// 2 ms per key is a time, not a ratio to the minimal ncurses program).
     var absolute = false
+    /// For a figure where more is better (a rate): `target` is then the least ratio that meets it.
+    var atLeast = false
 
     /// Kaishu ÷ floor (or the plain value when there is no floor).
     var ratio: Double { floor.map { kaishu / $0 } ?? kaishu }
-    var met: Bool? { target.map { (absolute ? kaishu : ratio) <= $0 } }
+    var met: Bool? {
+        target.map { target in
+            let value = absolute ? kaishu : ratio
+            return atLeast ? value >= target : value <= target
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case metric, scale, unit, kaishu, floor, floorName, target, targetIsAbsolute, ratio, met, note
+        case metric, scale, unit, kaishu, floor, floorName, target, targetIsAbsolute, atLeast, ratio, met, note
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -87,6 +95,7 @@ struct BenchFigure: Encodable {
         try container.encode(floorName, forKey: .floorName)
         try container.encodeIfPresent(target, forKey: .target)
         try container.encode(absolute || floor == nil, forKey: .targetIsAbsolute)
+        if atLeast { try container.encode(true, forKey: .atLeast) }
         try container.encode(ratio, forKey: .ratio)
         try container.encodeIfPresent(met, forKey: .met)
         try container.encodeIfPresent(note, forKey: .note)
@@ -108,8 +117,9 @@ func benchTable(_ figures: [BenchFigure]) -> String {
     for figure in figures {
         let unit = figure.unit.rawValue
         let target = figure.target.map { target in
-            if figure.floor == nil { return "≤ \(number(target))" }
-            return figure.absolute ? "≤ \(number(target)) \(unit)" : "≤ \(number(target))×"
+            let bound = figure.atLeast ? "≥" : "≤"
+            if figure.floor == nil { return "\(bound) \(number(target))" }
+            return figure.absolute ? "\(bound) \(number(target)) \(unit)" : "\(bound) \(number(target))×"
         }
         let met = figure.met.map { $0 ? "yes" : "**no**" }
         lines.append(
