@@ -224,15 +224,7 @@ struct BenchRun: AsyncParsableCommand {
                     }
                 }
             }
-            if output.json {
-                try printJSON(report)
-            } else {
-                print(report.machine)
-                print("")
-                print(benchTable(report.figures))
-                print("")
-                for line in report.info { print("- \(line)") }
-            }
+            try report.emit(json: output.json)
         }
     }
 
@@ -252,6 +244,20 @@ struct BenchReport: Encodable {
     var command: [String]
     var figures: [BenchFigure] = []
     var info: [String] = []
+
+    /// Prints the report: JSON for machines, else the machine, the table, each figure's note and
+    /// the remarks.
+    func emit(json: Bool) throws {
+        if json { return try printJSON(self) }
+        print(machine)
+        print("")
+        print(benchTable(figures))
+        print("")
+        for figure in figures {
+            if let note = figure.note { print("- \(figure.metric), \(figure.scale): \(note)") }
+        }
+        for line in info { print("- \(line)") }
+    }
 }
 
 /// Which machine the figures come from: CPU, cores, memory, the filesystem under the work folder,

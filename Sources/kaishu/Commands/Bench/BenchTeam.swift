@@ -125,18 +125,7 @@ struct BenchTeam: AsyncParsableCommand {
         }
         runner.cancel()
         await team.shutdown()
-        if output.json {
-            try printJSON(report)
-        } else {
-            print(report.machine)
-            print("")
-            print(benchTable(report.figures))
-            print("")
-            for figure in report.figures {
-                if let note = figure.note { print("- \(figure.metric): \(note)") }
-            }
-            for line in report.info { print("- \(line)") }
-        }
+        try report.emit(json: output.json)
     }
 }
 
