@@ -110,7 +110,7 @@ let package = Package(
         ),
         // Runs the built `kaishu` binary: the command line as scripts see it.
         // `bench team` runs against the shared throwaway PostgreSQL cluster.
-        .testTarget(name: "KaishuCLITests", dependencies: ["kaishu", "KaishuClusterSupport"]),
+        .testTarget(name: "KaishuCLITests", dependencies: ["kaishu", "KaishuClusterSupport", "KaishuTestSupport"]),
         .testTarget(
             name: "KaishuTUITests",
             dependencies: ["KaishuTUI", "KaishuCore", "KaishuTestSupport", "KaishuLetters"]
@@ -125,7 +125,8 @@ let package = Package(
         .testTarget(
             name: "KaishuReliabilityTests",
             dependencies: [
-                "kaishu", "KaishuStore", "KaishuEventLog", "KaishuCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "kaishu", "KaishuStore", "KaishuEventLog", "KaishuCore", "KaishuTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
     ]
