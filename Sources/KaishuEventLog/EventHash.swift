@@ -43,16 +43,33 @@ public struct EventContent: Hashable, Sendable {
     /// `kaishu audit` writes these bytes out so `sha256sum` can check the chain independently.
     public var hashInput: [UInt8] {
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(256 + payload.utf8.count)
+        buffer.reserveCapacity(256 + payload.utf8.count + actor.utf8.count)
+        func decimal(_ value: Int64) {
+            if value >= 10 { decimal(value / 10) }
+            buffer.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
         func netstring(_ text: String) {
-            buffer.append(contentsOf: String(text.utf8.count).utf8)
+            decimal(Int64(text.utf8.count))
             buffer.append(UInt8(ascii: ":"))
             buffer.append(contentsOf: text.utf8)
             buffer.append(UInt8(ascii: ","))
         }
+        func netstring(_ number: Int64) {
+            if number < 0 { return netstring(String(number)) }
+            var digits: Int64 = 1
+            var rest = number
+            while rest >= 10 {
+                digits += 1
+                rest /= 10
+            }
+            decimal(digits)
+            buffer.append(UInt8(ascii: ":"))
+            decimal(number)
+            buffer.append(UInt8(ascii: ","))
+        }
         netstring(EventContent.domain)
-        netstring(String(seq))
-        netstring(String(caseID))
+        netstring(seq)
+        netstring(caseID)
         netstring(kind)
         netstring(date)
         netstring(recordedAt)
@@ -64,20 +81,21 @@ public struct EventContent: Hashable, Sendable {
 
     /// SHA-256 of the netstring encoding, lower-case hex.
     public var hash: String {
-        var hasher = SHA256()
-        hasher.update(data: hashInput)
-        return EventContent.hex(hasher.finalize())
+        hashInput.withUnsafeBytes { EventContent.hex(SHA256.hash(data: $0)) }
     }
 
     private static let digits = Array("0123456789abcdef".utf8)
 
-    public static func hex(_ digest: some Sequence<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
+    /// Lower-case hex of a SHA-256 digest (32 bytes).
+    public static func hex(_ digest: SHA256.Digest) -> String {
+        String(unsafeUninitializedCapacity: 2 * SHA256.Digest.byteCount) { out in
+            var count = 0
+            for byte in digest {
+                out[count] = digits[Int(byte >> 4)]
+                out[count + 1] = digits[Int(byte & 0x0F)]
+                count += 2
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

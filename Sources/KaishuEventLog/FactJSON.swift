@@ -124,19 +124,25 @@ public enum FactJSON {
 }
 
 /// A minimal JSON writer: objects, string/number/bool fields, and `JSONEncoder`'s string escapes.
+///
+/// It writes UTF-8 bytes and makes one `String` at the end: a payload is a few dozen small pieces,
+/// and appending each to a `String` cost more than the rest of the encoding.
 public struct JSONText {
     public init() {}
 
-    public private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var needsComma = false
 
+    /// The JSON written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
     public mutating func open() {
-        text.append("{")
+        bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     public mutating func close() {
-        text.append("}")
+        bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
@@ -151,59 +157,66 @@ public struct JSONText {
     }
 
     public mutating func key(_ name: String) {
-        if needsComma { text.append(",") }
-        JSONText.appendQuoted(name, to: &text)
-        text.append(":")
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        JSONText.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     public mutating func field(_ name: String, string value: String?) {
         guard let value else { return }
         key(name)
-        JSONText.appendQuoted(value, to: &text)
+        JSONText.appendQuoted(value, to: &bytes)
         needsComma = true
     }
 
     public mutating func field(_ name: String, int value: Int64) {
         key(name)
-        text.append(String(value))
+        bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 
     public mutating func field(_ name: String, bool value: Bool) {
         key(name)
-        text.append(value ? "true" : "false")
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
     }
 
     /// Appends a JSON string literal: quote, backslash and control characters escaped; everything
     /// else (Japanese text, `/`) as is.
     public static func appendQuoted(_ value: String, to text: inout String) {
-        text.append("\"")
-        var plain = true
-        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            plain = false
-            break
-        }
-        if plain {
-            text.append(value)
-        } else {
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": text.append("\\\"")
-                case "\\": text.append("\\\\")
-                case "\n": text.append("\\n")
-                case "\r": text.append("\\r")
-                case "\t": text.append("\\t")
-                case "\u{08}": text.append("\\b")
-                case "\u{0C}": text.append("\\f")
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                default: text.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendQuoted(value, to: &bytes)
+        text.append(String(decoding: bytes, as: UTF8.self))
+    }
+
+    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+                case ..<0x20:
+                    // JSONEncoder writes other controls as \u00XX in lower-case hex.
+                    let digits = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: Array("\\u00".utf8))
+                    bytes.append(digits[Int(byte >> 4)])
+                    bytes.append(digits[Int(byte & 0x0F)])
+                default: bytes.append(byte)
                 }
             }
         }
-        text.append("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -23,6 +23,19 @@ struct CivilDateTests {
         #expect(CivilDate(iso: "2024-04-30") == CivilDate(2024, 4, 30))
     }
 
+    @Test("stored dates are exactly YYYY-MM-DD in ASCII digits")
+    func strictISO() {
+        for text in ["+024-04-30", "2024-04-3１", "2024/04/30", "2024-04-30 ", "", "2024-02-30", "0000-01-01", "２０２４-04-30"] {
+            #expect(CivilDate(iso: text) == nil, "\(text)")
+        }
+        #expect(CivilDate(iso: "2024-02-29") == CivilDate(2024, 2, 29))
+        #expect(CivilDate(iso: "x2024-12-31x".dropFirst().dropLast()) == CivilDate(2024, 12, 31))
+        for day in stride(from: CivilDate(1, 1, 1).dayNumber, through: CivilDate(9999, 12, 31).dayNumber, by: 997) {
+            let date = CivilDate(dayNumber: day)
+            #expect(CivilDate(iso: date.iso) == date)
+        }
+    }
+
     @Test("weekday of known dates")
     func weekdays() {
         #expect(CivilDate(2026, 11, 23).weekday == 1)  // Monday

@@ -17,6 +17,7 @@ struct FactJSONTests {
         .claimAdded(claim),
         .claimAdded(Claim(invoice: "a\"b\\c/d", contractDate: day, dueDate: nil, amount: 1)),
         .contact(ContactLog(outcome: .noAnswer, text: "不在\n改行\t")),
+        .contact(ContactLog(outcome: .noAnswer, text: "制御\u{01}\u{1F}\u{08}\u{0C}\r\u{7F}")),
         .contact(
             ContactLog(
                 outcome: .promised, text: "月末", promise: Promise(date: day.adding(days: 7), amount: 5_000),

@@ -123,7 +123,7 @@ public enum TextFold {
     }
 
     /// Scalars NFKC leaves alone in any context (checked by `ImportTextTests`).
-    static func isNFKCStable(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isNFKCStable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0000...0x009F,  // ASCII and C1 controls
             0x3041...0x3096, 0x309D...0x309E,  // hiragana (without the voicing marks ゛゜ and ゟ)

@@ -101,13 +101,32 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 
     /// Strict ISO 8601 `YYYY-MM-DD`, the form Kaishu writes and stores.
     /// (For what users type, `CivilDate(parsing:)` accepts more forms.)
+    public init?(iso text: String) {
+        var text = text
+        guard let date = text.withUTF8(CivilDate.parseISO) else { return nil }
+        self = date
+    }
+
+    /// The same for a part of a larger text.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(iso: String(text))
+    }
+
+    /// Ten ASCII bytes, `DDDD-DD-DD`, read in place: every date column of every row a page or a
+    /// case file shows is parsed here, so no splitting and no generic integer parsing.
+    private static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
     }
 
     /// `YYYY-MM-DD`.
