@@ -25,7 +25,9 @@ struct CivilDateTests {
 
     @Test("stored dates are exactly YYYY-MM-DD in ASCII digits")
     func strictISO() {
-        for text in ["+024-04-30", "2024-04-3１", "2024/04/30", "2024-04-30 ", "", "2024-02-30", "0000-01-01", "２０２４-04-30"] {
+        for text in [
+            "+024-04-30", "2024-04-3１", "2024/04/30", "2024-04-30 ", "", "2024-02-30", "0000-01-01", "２０２４-04-30",
+        ] {
             #expect(CivilDate(iso: text) == nil, "\(text)")
         }
         #expect(CivilDate(iso: "2024-02-29") == CivilDate(2024, 2, 29))
