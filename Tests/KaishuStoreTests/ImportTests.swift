@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KaishuCore
+import KaishuEventLog
 import Testing
 
 @testable import KaishuStore
@@ -33,6 +34,52 @@ struct ImportTests {
         #expect(report.claimsAdded == 3)
         let a = try #require(try await store.caseState(1))
         #expect(a.outstanding == Money(220_000))
+        #expect(try await store.verifyChain() == nil)
+    }
+
+    @Test("every imported case row is the fold of its stored events, grouped, scattered or existing debtors alike")
+    func rowsAreFoldsOfTheLog() async throws {
+        let store = try Fixture.store()
+        _ = try store.importReceivables(
+            [good(2, code: "E", invoice: "0", amount: 50_000)], mode: .allOrNothing, source: "first.csv",
+            context: Fixture.context("i0"))
+        let report = try store.importReceivables(
+            [
+                good(2, code: "A", invoice: "1"), good(3, code: "A", invoice: "2", amount: 30_000),
+                good(4, code: "B", invoice: "3"), good(5, code: "A", invoice: "4", amount: 7_000),  // A comes back
+                good(6, code: "E", invoice: "5", amount: 1_000),  // a debtor from an earlier import
+                good(7, code: "C", invoice: "6"), good(8, code: "C", invoice: "6"),  // a duplicate invoice
+                good(9, code: "B", invoice: "7", amount: 2_000),
+            ],
+            mode: .allOrNothing, source: "second.csv", context: Fixture.context("i1"))
+        #expect(report.committed)
+        #expect(report.casesOpened == 3)
+        #expect(report.claimsAdded == 7)
+        #expect(report.duplicatesSkipped == 1)
+        for id in Int64(1)...4 {
+            let file = try #require(try await store.caseFile(id))
+            let expected = CaseRow(state: CaseState(file: file, calendar: store.calendar), rankedAsOf: Fixture.today)
+            let stored = try await store.pool.read { db in
+                try GRDB.Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT outstanding, stage, status, oldest_due, expires, next_action, tier, name_key, search_key
+                        FROM cases WHERE id = ?
+                        """,
+                    arguments: [id])!
+            }
+            #expect(stored["outstanding"] == expected.outstanding.yen, "case \(id)")
+            #expect(stored["stage"] == expected.stage.rawValue)
+            #expect(stored["status"] == expected.statusColumn)
+            #expect(stored["oldest_due"] == expected.oldestDueColumn)
+            #expect(stored["expires"] == expected.expiresColumn)
+            #expect(stored["next_action"] == expected.nextAction?.iso)
+            #expect(stored["tier"] == expected.tier.rawValue)
+            #expect(stored["name_key"] == expected.nameKey)
+            #expect(stored["search_key"] == expected.searchKey)
+        }
+        #expect(try await store.caseState(2)?.outstanding == Money(147_000))
+        #expect(try await store.caseState(1)?.outstanding == Money(51_000))
         #expect(try await store.verifyChain() == nil)
     }
 

@@ -169,12 +169,7 @@ private struct DemoWriter {
 
     init(db: Database) throws {
         log = try EventAppender(db)
-        insertDebtor = try RawStatement(
-            db,
-            sql: """
-                INSERT INTO debtors (id, code, name, kana, phones, email, postal_code, address, domestic)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        insertDebtor = try RawStatement(db, sql: DebtorInsert.sql)
         insertCase = try RawStatement(db, sql: CaseRow.insertSQL)
         insertClaim = try RawStatement(
             db,
@@ -184,18 +179,7 @@ private struct DemoWriter {
 
     /// Stores one case: debtor, the case row, claims, then the events.
     mutating func write(_ prepared: PreparedDemoCase, id: Int64) throws {
-        let debtor = prepared.debtor
-        try insertDebtor.run { b in
-            b.int(id)
-            b.text(debtor.code)
-            b.text(debtor.name)
-            b.text(debtor.kana)
-            b.text(CaseFileReader.encodePhones(debtor.phones))
-            b.text(debtor.email)
-            b.text(debtor.postalCode)
-            b.text(debtor.address)
-            b.bool(debtor.isDomestic)
-        }
+        try insertDebtor.run { DebtorInsert.bind(&$0, prepared.debtor, id: id) }
         try insertCase.run { prepared.row.bindInsert(&$0, id: id, debtorID: id, version: 1) }
         let firstSeq = log.nextSeq
         for (offset, claim) in prepared.claims {

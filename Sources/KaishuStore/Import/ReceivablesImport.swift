@@ -50,6 +50,11 @@ extension SQLiteCaseStore {
     ) throws -> ImportReport {
         var report = ImportReport()
         try pool.writeWithoutTransaction { db in
+            // A smaller page cache than the store's 64 MB while importing: an import's memory
+            // stays flat and under 64 MB above the process's baseline however large the file.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -24576")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.inTransaction {
                 try Reranking.rerank(db, to: context.today)
                 var importer = try Importer(db: db, source: source, context: context, calendar: calendar)
@@ -81,6 +86,14 @@ private struct Importer {
     var caseByCode: [String: Int64] = [:]
     /// Cases that received a claim: folded again at the end. `true` for cases this import opened.
     var touched: [Int64: Bool] = [:]
+    /// The case this import opened last, with every event it has so far. Receivables files
+    /// usually list a debtor's invoices together, so when the file moves on to another debtor the
+    /// case is folded from memory here, instead of being read back and decoded at the end; a
+    /// debtor that comes back later is simply folded again in `finish`.
+    var current: CaseFile?
+    /// The largest case id before this import: every case it opens has a larger one (a rowid is
+    /// one past the largest, and the import holds the write lock throughout).
+    let lastCaseBefore: Int64
 
     init(db: Database, source: String, context: WriteContext, calendar: BusinessCalendar) throws {
         self.db = db
@@ -88,28 +101,40 @@ private struct Importer {
         self.source = source
         self.context = context
         log = try EventAppender(db)
+        lastCaseBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM cases") ?? 0
     }
 
     mutating func add(_ record: ImportRecord, report: inout ImportReport) throws {
         let caseID = try caseFor(record.debtor, report: &report)
         let claim = record.claim
-        try db.cachedStatement(
+        try RawStatement(
+            db,
             sql: """
                 INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, invoice) DO NOTHING
                 """
-        ).execute(arguments: [
-            caseID, claim.invoice, claim.contractDate.iso, claim.dueDate?.iso, claim.amount.yen, log.nextSeq,
-        ])
+        ).run { b in
+            b.int(caseID)
+            b.text(claim.invoice)
+            b.text(claim.contractDate.iso)
+            b.text(claim.dueDate?.iso)
+            b.int(claim.amount.yen)
+            b.int(log.nextSeq)
+        }
         guard db.changesCount == 1 else {
             report.duplicatesSkipped += 1
             return
         }
-        _ = try log.append(
+        let event = try log.append(
             caseID: caseID, draft: EventDraft(date: context.today, fact: .claimAdded(claim)),
             recordedAt: context.recordedAt, actor: context.actor, idempotencyKey: nil)
         report.claimsAdded += 1
-        if touched[caseID] == nil { touched[caseID] = false }
+        if current?.id == caseID {
+            current?.events.append(event)
+        } else if touched[caseID] == nil {
+            // A case opened earlier in this file and already folded counts as opened here.
+            touched[caseID] = caseID > lastCaseBefore
+        }
     }
 
     /// The debtor's case, opening one (debtor row, case row, `.opened` event) for a new code.
@@ -122,15 +147,7 @@ private struct Importer {
             caseByCode[debtor.code] = existing
             return existing
         }
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO debtors (code, name, kana, phones, email, postal_code, address, domestic)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            debtor.code, debtor.name, debtor.kana, CaseFileReader.encodePhones(debtor.phones), debtor.email,
-            debtor.postalCode, debtor.address, debtor.isDomestic,
-        ])
+        try RawStatement(db, sql: DebtorInsert.sql).run { DebtorInsert.bind(&$0, debtor, id: nil) }
         let debtorID = db.lastInsertedRowID
         // A placeholder row until `finish` folds the case; it is never read in between.
         let empty = CaseState(
@@ -141,18 +158,28 @@ private struct Importer {
             placeholder.bindInsert(&$0, id: nil, debtorID: debtorID, version: 0)
         }
         let caseID = db.lastInsertedRowID
-        _ = try log.append(
+        let opened = try log.append(
             caseID: caseID, draft: EventDraft(date: context.today, fact: .opened(source: source)),
             recordedAt: context.recordedAt, actor: context.actor, idempotencyKey: nil)
         caseByCode[debtor.code] = caseID
-        touched[caseID] = true
+        try foldCurrent()
+        current = CaseFile(id: caseID, debtor: debtor, collector: nil, events: [opened])
         report.casesOpened += 1
         return caseID
+    }
+
+    /// Folds the case held in memory and writes its row.
+    private mutating func foldCurrent() throws {
+        guard let file = current else { return }
+        current = nil
+        let row = CaseRow(state: CaseState(file: file, calendar: calendar, explained: false), rankedAsOf: context.today)
+        try RawStatement(db, sql: CaseRow.updateSQL).run { row.bindUpdate(&$0) }
     }
 
     /// Folds every touched case and rewrites its row. A closed case that received a new invoice
     /// goes back on the ladder at `phone`, with a stage change saying why.
     mutating func finish(report: inout ImportReport) throws {
+        try foldCurrent()
         for (caseID, isNew) in touched.sorted(by: { $0.key < $1.key }) {
             guard var file = try CaseFileReader.load(db, id: caseID) else { continue }
             var state = CaseState(file: file, calendar: calendar, explained: false)
