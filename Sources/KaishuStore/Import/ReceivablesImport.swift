@@ -53,7 +53,7 @@ extension SQLiteCaseStore {
             // A smaller page cache than the store's 64 MB while importing: an import's memory
             // stays flat and under 64 MB above the process's baseline however large the file.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -24576")
+            try db.execute(sql: "PRAGMA cache_size = -16384")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.inTransaction {
                 try Reranking.rerank(db, to: context.today)
@@ -82,8 +82,9 @@ private struct Importer {
     let context: WriteContext
     let calendar: BusinessCalendar
     var log: EventAppender
-    /// Debtor code → case id, for the codes seen so far.
-    var caseByCode: [String: Int64] = [:]
+    /// The last debtor code and its case. Only the last: the case book's index finds any other,
+    /// so memory stays flat however many debtors the file has.
+    var lastCode: (code: String, caseID: Int64)?
     /// Cases that received a claim: folded again at the end. `true` for cases this import opened.
     var touched: [Int64: Bool] = [:]
     /// The case this import opened last, with every event it has so far. Receivables files
@@ -139,12 +140,12 @@ private struct Importer {
 
     /// The debtor's case, opening one (debtor row, case row, `.opened` event) for a new code.
     private mutating func caseFor(_ debtor: Debtor, report: inout ImportReport) throws -> Int64 {
-        if let known = caseByCode[debtor.code] { return known }
+        if let lastCode, lastCode.code == debtor.code { return lastCode.caseID }
         if let existing = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT c.id FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE d.code = ?"),
             arguments: [debtor.code])
         {
-            caseByCode[debtor.code] = existing
+            lastCode = (debtor.code, existing)
             return existing
         }
         try RawStatement(db, sql: DebtorInsert.sql).run { DebtorInsert.bind(&$0, debtor, id: nil) }
@@ -161,7 +162,7 @@ private struct Importer {
         let opened = try log.append(
             caseID: caseID, draft: EventDraft(date: context.today, fact: .opened(source: source)),
             recordedAt: context.recordedAt, actor: context.actor, idempotencyKey: nil)
-        caseByCode[debtor.code] = caseID
+        lastCode = (debtor.code, caseID)
         try foldCurrent()
         current = CaseFile(id: caseID, debtor: debtor, collector: nil, events: [opened])
         report.casesOpened += 1
