@@ -38,8 +38,9 @@ struct CaseClaimTerms: AsyncParsableCommand {
             case nil: agreed = nil
             case "none"?: agreed = .some(nil)
             case let text?:
-                do {
-                    agreed = .some(try DamagesRate.parseAgreed(text))
+                do throws(DamagesRate.ParseError) {
+                    let parsed = try DamagesRate.parseAgreed(text)
+                    agreed = .some(parsed)
                 } catch {
                     throw CommandFailure("--rate: \(error.reason)")
                 }
