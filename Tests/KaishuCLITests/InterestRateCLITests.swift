@@ -69,6 +69,8 @@ struct InterestRateCLITests {
         // 20 % days/365 over 684 days: 200,000 × 684/365 = 374,794.52… → 374,794.
         #expect(interest["damages"] as? Int == 374_794)
         #expect((interest["warnings"] as? [String])?.first?.contains("14.6%") == true)
+        // At the 14.6 % cap, days/365: 146,000 × 684/365 = 273,600.
+        #expect(interest["damagesAtCap"] as? Int == 273_600)
         #expect(try kaishu.run(["audit", "verify", "--store", kaishu.db]).status == 0)
         let bad = try kaishu.run([
             "case", "rate", "1", "--invoice", "INV-1", "--rate=-3", "--reason", "x", "--store", kaishu.db,

@@ -34,6 +34,9 @@ struct InterestDamagesRateTests {
         #expect(applied.source == .statutory)
         #expect(applied.rate == .percent(3))
         #expect(applied.explanation == applied.statutory.explanation)
+        #expect(
+            CaseLegalPosition(state: Self.book().state, today: CivilDate(2026, 3, 15)).interest.first?.damagesAtCap
+                == nil)
         #expect(applied.warnings.isEmpty)
     }
 
@@ -109,6 +112,11 @@ struct InterestDamagesRateTests {
         #expect(warning.cap == InterestRate(perMillion: 146_000))
         #expect(warning.article == "消費者契約法9条1項2号")
         #expect(warning.message.contains("exceeds 14.6%"))
+        // Beside it, what the cap allows: one whole year at 14.6 % = ¥146,000.
+        let position = CaseLegalPosition(
+            state: Self.book(agreedRate: .percent(20), consumer: true).state, today: CivilDate(2025, 4, 30))
+        #expect(position.interest.first?.damagesAtCap == Money(146_000))
+        #expect(position.damages == Money(200_000))
     }
 
     @Test("no consumer warning at exactly 14.6 %, nor above it when the contract is not a consumer contract")

@@ -37,6 +37,8 @@ struct LawAndMoneyRateTests {
         #expect(text.contains("20% a year, agreed rate (民法419条1項ただし書"))
         #expect(text.contains("days/365 by contract"))
         #expect(text.contains("消費者契約法9条1項2号"))
+        // 14.6 % days/365 over 684 days: 400 × 684.
+        #expect(text.contains("at the cap: ¥273,600"))
         #expect(text.contains("INV-2 from 2024-05-01: ¥56,219"))
     }
 }

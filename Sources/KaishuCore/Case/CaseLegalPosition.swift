@@ -16,6 +16,10 @@ public struct CaseLegalPosition: Hashable, Sendable {
         public var applied: DamagesRate
         /// `nil` while the rate of the period is not yet announced (民法404条3項〜5項).
         public var statement: InterestStatement?
+        /// When the agreed rate exceeds a legal cap (`applied.warnings`): the damages at the
+        /// lowest cap, the most the law lets the collector claim — shown beside the agreed
+        /// figure, never in its place.
+        public var damagesAtCap: Money?
     }
 
     public var today: CivilDate
@@ -46,9 +50,18 @@ public struct CaseLegalPosition: Hashable, Sendable {
                     principal: claim.claim.amount - claim.claim.paidBefore, rate: $0, delayBegan: began,
                     payments: claim.payments, through: today, method: applied.method)
             }
+            let cap = applied.warnings.map(\.cap).min()
+            let atCap = cap.flatMap { cap in
+                statement.map { _ in
+                    LateInterestStatement.compute(
+                        principal: claim.claim.amount - claim.claim.paidBefore, rate: cap, delayBegan: began,
+                        payments: claim.payments, through: today, method: applied.method
+                    ).damagesOutstanding
+                }
+            }
             return ClaimInterest(
                 invoice: claim.claim.invoice, delayBegan: began, rate: applied.statutory, applied: applied,
-                statement: statement)
+                statement: statement, damagesAtCap: atCap)
         }
         damages = interest.reduce(.zero) { $0 + ($1.statement?.damagesOutstanding ?? .zero) }
         let outstanding = state.outstanding

@@ -30,6 +30,9 @@ extension CaseDocument {
                 for warning in claim.applied.warnings {
                     doc.add([Span("      ! ", .warning), Span(warning.message, .warning)], indent: 8)
                 }
+                if let capped = claim.damagesAtCap {
+                    doc.add([Span("      ! at the cap: ", .warning), Span(capped.description, .money)], indent: 8)
+                }
             }
         }
         if position.writeOff.eligible {

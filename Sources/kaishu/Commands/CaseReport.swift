@@ -87,6 +87,8 @@ struct CaseReport: Encodable {
         let method: LateInterest.Method
         /// Legal caps the agreed rate exceeds (消費者契約法9条1項2号).
         let warnings: [String]
+        /// The damages at the cap, when the agreed rate exceeds one.
+        let damagesAtCap: Money?
     }
 
     let today: CivilDate
@@ -136,7 +138,7 @@ struct CaseReport: Encodable {
                 invoice: $0.invoice, delayBegan: $0.delayBegan, rate: $0.applied.explanation,
                 damages: $0.statement?.damagesOutstanding, principalOutstanding: $0.statement?.principalOutstanding,
                 annualPercent: $0.applied.rate?.percentText, rateSource: $0.applied.source, method: $0.applied.method,
-                warnings: $0.applied.warnings.map(\.message))
+                warnings: $0.applied.warnings.map(\.message), damagesAtCap: $0.damagesAtCap)
         }
         writeOff = position.writeOff
         deadlines = position.deadlines
@@ -215,6 +217,7 @@ struct CaseReport: Encodable {
                     let amount = line.damages.map { "\($0)" } ?? "rate not announced"
                     out.append("  \(line.invoice)  from \(line.delayBegan)  \(line.rate)  \(amount)")
                     out.append(contentsOf: line.warnings.map { "    ! \($0)" })
+                    if let capped = line.damagesAtCap { out.append("    ! at the cap: \(capped)") }
                 }
             }
             out.append("")

@@ -130,6 +130,8 @@ struct CaseInterestReport: Encodable {
         let method: LateInterest.Method
         /// Legal caps the agreed rate exceeds (消費者契約法9条1項2号).
         let warnings: [String]
+        /// The damages at the cap, when the agreed rate exceeds one.
+        let damagesAtCap: Money?
         let principalOutstanding: Money?
         let damages: Money?
         let lines: [InterestStatement.Line]
@@ -147,7 +149,7 @@ struct CaseInterestReport: Encodable {
                 invoice: $0.invoice, delayBegan: $0.delayBegan, rate: $0.applied.explanation,
                 annualPercent: $0.applied.rate?.percentText, rateSource: $0.applied.source,
                 agreedPercent: $0.applied.agreed?.percentText, method: $0.applied.method,
-                warnings: $0.applied.warnings.map(\.message),
+                warnings: $0.applied.warnings.map(\.message), damagesAtCap: $0.damagesAtCap,
                 principalOutstanding: $0.statement?.principalOutstanding, damages: $0.statement?.damagesOutstanding,
                 lines: $0.statement?.lines ?? [])
         }
@@ -160,6 +162,7 @@ struct CaseInterestReport: Encodable {
             let amount = claim.damages.map { "\($0)" } ?? "rate not yet announced"
             Swift.print("  \(claim.invoice)  delay from \(claim.delayBegan)  \(amount)  — \(claim.rate)")
             for warning in claim.warnings { Swift.print("    ! \(warning)") }
+            if let capped = claim.damagesAtCap { Swift.print("    ! at the cap: \(capped)") }
             for line in claim.lines {
                 let paid =
                     line.payment.isPositive
