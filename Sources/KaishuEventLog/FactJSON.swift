@@ -94,8 +94,18 @@ public enum FactJSON {
 
     private static func write(_ claim: Claim, into out: inout JSONText) {
         out.open()
+        // The contract's damages terms are optional and left out when absent, so a claim
+        // recorded without them encodes exactly as before they existed.
+        if let rate = claim.agreedRate {
+            out.key("agreedRate")
+            out.open()
+            out.field("perMillion", int: rate.perMillion)
+            out.close()
+        }
         out.field("amount", int: claim.amount.yen)
+        if let consumer = claim.consumerContract { out.field("consumerContract", bool: consumer) }
         out.field("contractDate", string: claim.contractDate.iso)
+        out.field("dayCount", string: claim.dayCount?.rawValue)
         out.field("dueDate", string: claim.dueDate?.iso)
         out.field("invoice", string: claim.invoice)
         out.field("kind", string: claim.kind.rawValue)

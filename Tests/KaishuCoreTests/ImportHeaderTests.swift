@@ -48,8 +48,9 @@ struct ImportHeaderTests {
     @Test("an English export reads like a Japanese one")
     func englishFile() throws {
         let text =
-            "Code,Debtor,Invoice No,Contract Date,Due Date,Amount,Paid,Phone,E-mail,Postal Code,Address,Kind,Kana,Domestic\n"
-            + "C1,Acme,7,2024-04-01,2024-04-30,1000,0,03-1234-5678,a@b.jp,1234567,Tokyo,civil,アクメ,true\n"
+            "Code,Debtor,Invoice No,Contract Date,Due Date,Amount,Paid,Phone,E-mail,Postal Code,Address,Kind,Kana,Domestic,"
+            + "Rate,Day Count,Consumer\n"
+            + "C1,Acme,7,2024-04-01,2024-04-30,1000,0,03-1234-5678,a@b.jp,1234567,Tokyo,civil,アクメ,true,14.6,365,no\n"
         let file = try ImportFixtures.file(text)
         #expect(file.notices.isEmpty)
         #expect(file.columns.count == ReceivablesColumn.allCases.count)
@@ -57,6 +58,9 @@ struct ImportHeaderTests {
         #expect(record.debtor.code == "C1")
         #expect(record.claim.kind == .civil)
         #expect(record.debtor.postalCode == "123-4567")
+        #expect(record.claim.agreedRate == InterestRate(perMillion: 146_000))
+        #expect(record.claim.dayCount == .days365)
+        #expect(record.claim.consumerContract == false)
     }
 
     @Test("unknown and unnamed columns are ignored with a notice")

@@ -16,6 +16,23 @@ struct FactJSONTests {
         .opened(source: "売掛金一覧.csv"),
         .claimAdded(claim),
         .claimAdded(Claim(invoice: "a\"b\\c/d", contractDate: day, dueDate: nil, amount: 1)),
+        .claimAdded(
+            Claim(
+                invoice: "R-1", contractDate: day, dueDate: day, amount: 1_000_000,
+                agreedRate: InterestRate(perMillion: 146_000), dayCount: .days365, consumerContract: true)),
+        .claimAdded(Claim(invoice: "R-2", contractDate: day, dueDate: nil, amount: 1, dayCount: .court)),
+        .claimAdded(
+            Claim(
+                invoice: "R-3", contractDate: day, dueDate: nil, amount: 1, agreedRate: .percent(0),
+                consumerContract: false)),
+        .correction(
+            of: 2,
+            replacement: .init(
+                .claimAdded(
+                    Claim(
+                        invoice: "INV-1", contractDate: day, dueDate: day, amount: 1,
+                        agreedRate: .percent(20)))),
+            reason: "約定利率"),
         .contact(ContactLog(outcome: .noAnswer, text: "不在\n改行\t")),
         .contact(ContactLog(outcome: .noAnswer, text: "制御\u{01}\u{1F}\u{08}\u{0C}\r\u{7F}")),
         .contact(
@@ -44,5 +61,27 @@ struct FactJSONTests {
             #expect(FactJSON.encode(fact) == expected, "\(fact.kind)")
             #expect(try FactJSON.decode(FactJSON.encode(fact)) == fact)
         }
+    }
+
+    @Test("a claim without damages terms encodes byte for byte as before they existed (old hashes verify)")
+    func claimWithoutTermsUnchanged() {
+        // The payload a claim-added event had before agreed rates existed, written out literally.
+        #expect(
+            FactJSON.encode(.claimAdded(Self.claim))
+                == #"{"claimAdded":{"_0":{"amount":110000,"contractDate":"2024-04-01","dueDate":"2024-04-30","invoice":"INV-1","kind":"retail","paidBefore":10000}}}"#
+        )
+    }
+
+    @Test("a claim's damages terms are in its payload and read back")
+    func claimTermsEncoded() throws {
+        var claim = Self.claim
+        claim.agreedRate = InterestRate(perMillion: 146_000)
+        claim.dayCount = .days365
+        let payload = FactJSON.encode(.claimAdded(claim))
+        #expect(
+            payload
+                == #"{"claimAdded":{"_0":{"agreedRate":{"perMillion":146000},"amount":110000,"contractDate":"2024-04-01","dayCount":"365","dueDate":"2024-04-30","invoice":"INV-1","kind":"retail","paidBefore":10000}}}"#
+        )
+        #expect(try FactJSON.decode(payload) == .claimAdded(claim))
     }
 }

@@ -9,9 +9,17 @@ public struct CaseLegalPosition: Hashable, Sendable {
         public var invoice: String
         /// The first day of delay: the day after the due date (民法412条1項).
         public var delayBegan: CivilDate
+        /// The statutory rate for the day the delay began (民法404条), whether or not it applies.
         public var rate: StatutoryRateLookup
+        /// The rate and day count applied: the claim's agreed rate above the statutory one, else
+        /// the statutory rate (民法419条1項), with any cap warning.
+        public var applied: DamagesRate
         /// `nil` while the rate of the period is not yet announced (民法404条3項〜5項).
         public var statement: InterestStatement?
+        /// When the agreed rate exceeds a legal cap (`applied.warnings`): the damages at the
+        /// lowest cap, the most the law lets the collector claim — shown beside the agreed
+        /// figure, never in its place.
+        public var damagesAtCap: Money?
     }
 
     public var today: CivilDate
@@ -24,22 +32,36 @@ public struct CaseLegalPosition: Hashable, Sendable {
     /// Payment-order periods running now (民事訴訟法391条〜396条).
     public var deadlines: [DeadlineAlert]
 
-    /// - Parameter method: the day count: `.court` unless the contract says days/365.
+    /// - Parameter method: a day count for every claim, overriding each claim's own
+    ///   (`Claim.dayCount`, the court method when the contract says nothing); `nil` keeps each
+    ///   claim's.
     public init(
         state: CaseState, today: CivilDate, costs: CollectionCostTable = .standard,
-        method: LateInterest.Method = .court
+        method: LateInterest.Method? = nil
     ) {
         self.today = today
         interest = state.openClaims.compactMap { claim in
             guard let due = claim.claim.dueDate, due < today else { return nil }
             let began = due.adding(days: 1)
-            let rate = StatutoryRate.rate(delayBegan: began, kind: ObligationKind(claimKind: claim.claim.kind))
-            let statement = rate.rate.map {
+            var applied = DamagesRate.decide(for: claim.claim, delayBegan: began)
+            if let method { applied.method = method }
+            let statement = applied.rate.map {
                 LateInterestStatement.compute(
                     principal: claim.claim.amount - claim.claim.paidBefore, rate: $0, delayBegan: began,
-                    payments: claim.payments, through: today, method: method)
+                    payments: claim.payments, through: today, method: applied.method)
             }
-            return ClaimInterest(invoice: claim.claim.invoice, delayBegan: began, rate: rate, statement: statement)
+            let cap = applied.warnings.map(\.cap).min()
+            let atCap = cap.flatMap { cap in
+                statement.map { _ in
+                    LateInterestStatement.compute(
+                        principal: claim.claim.amount - claim.claim.paidBefore, rate: cap, delayBegan: began,
+                        payments: claim.payments, through: today, method: applied.method
+                    ).damagesOutstanding
+                }
+            }
+            return ClaimInterest(
+                invoice: claim.claim.invoice, delayBegan: began, rate: applied.statutory, applied: applied,
+                statement: statement, damagesAtCap: atCap)
         }
         damages = interest.reduce(.zero) { $0 + ($1.statement?.damagesOutstanding ?? .zero) }
         let outstanding = state.outstanding

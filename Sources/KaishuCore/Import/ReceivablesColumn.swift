@@ -19,6 +19,12 @@ public enum ReceivablesColumn: String, CaseIterable, Sendable {
     case kind
     case kana
     case domestic
+    /// The contract's late-payment damages rate (約定遅延損害金率), a percentage a year.
+    case rate
+    /// The contract's day count for damages: `365` or `court`.
+    case dayCount = "day count"
+    /// Whether the claim is from a consumer contract (消費者契約法).
+    case consumer
 
     /// The position in `allCases`, for tables indexed by column.
     var ordinal: Int {
@@ -37,6 +43,9 @@ public enum ReceivablesColumn: String, CaseIterable, Sendable {
         case .kind: 11
         case .kana: 12
         case .domestic: 13
+        case .rate: 14
+        case .dayCount: 15
+        case .consumer: 16
         }
     }
 
@@ -65,6 +74,9 @@ public enum ReceivablesColumn: String, CaseIterable, Sendable {
         case .kind: "種別"
         case .kana: "フリガナ"
         case .domestic: "国内"
+        case .rate: "約定利率"
+        case .dayCount: "日割"
+        case .consumer: "消費者契約"
         }
     }
 
@@ -123,6 +135,15 @@ public enum ReceivablesColumn: String, CaseIterable, Sendable {
             ["フリガナ", "ふりがな", "カナ", "読み", "よみ", "取引先名カナ", "取引先カナ", "取引先名フリガナ", "kana", "reading"]
         case .domestic:
             ["国内", "国内外", "domestic"]
+        case .rate:
+            [
+                "約定利率", "遅延損害金率", "遅延損害金利率", "損害金率", "損害金利率", "遅延利率", "延滞利率", "約定損害金率",
+                "rate", "damages rate", "late rate", "late interest rate", "agreed rate",
+            ]
+        case .dayCount:
+            ["日割", "日割計算", "日割方法", "日数計算", "損害金計算方法", "day count", "daycount", "interest method"]
+        case .consumer:
+            ["消費者契約", "消費者", "consumer", "consumer contract"]
         }
     }
 

@@ -9,6 +9,8 @@
 /// - the amount is more than 0, the paid amount is at most the amount;
 /// - the due date is not before the contract date;
 /// - phone numbers, e-mail address, postal code, kind and domestic flag have their shapes;
+/// - an agreed damages rate is a percentage from 0 to 100 with at most 3 decimals, the day
+///   count is 365 or court, the consumer flag is yes or no;
 /// - no control characters in text (they could reach a terminal or a letter raw).
 struct ReceivablesRowReader: Sendable {
     /// Header names as the file writes them (trimmed, NFC).
@@ -157,6 +159,9 @@ struct ReceivablesRowReader: Sendable {
             let address = text(.address)
             let kind = field(.kind, ImportFieldParsers.kind)
             let domestic = field(.domestic, ImportFieldParsers.domestic)
+            let agreedRate = field(.rate, ImportFieldParsers.agreedRate)
+            let dayCount = field(.dayCount, ImportFieldParsers.dayCount)
+            let consumer = field(.consumer, ImportFieldParsers.consumer)
 
             if let amount, amount == .zero {
                 report(.amount, "the amount must be more than ¥0")
@@ -185,7 +190,8 @@ struct ReceivablesRowReader: Sendable {
                 isDomestic: domestic ?? true)
             let claim = Claim(
                 invoice: invoice, contractDate: contract, dueDate: due, kind: kind ?? .commercial,
-                amount: amount, paidBefore: paid ?? .zero)
+                amount: amount, paidBefore: paid ?? .zero, agreedRate: agreedRate, dayCount: dayCount,
+                consumerContract: consumer)
             return .success(ImportRecord(line: line, debtor: debtor, claim: claim))
         }
     }

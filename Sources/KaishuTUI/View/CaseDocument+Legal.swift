@@ -23,9 +23,16 @@ extension CaseDocument {
                 doc.add(
                     [
                         Span("    \(claim.invoice) from \(claim.delayBegan.iso): ", .muted), Span(amount, .money),
-                        Span("  \(claim.rate.explanation)", .muted),
+                        Span("  \(claim.applied.explanation)", .muted),
                     ],
                     indent: 6)
+                // A cap the agreed rate exceeds (消費者契約法9条1項2号): shown, never clamped.
+                for warning in claim.applied.warnings {
+                    doc.add([Span("      ! ", .warning), Span(warning.message, .warning)], indent: 8)
+                }
+                if let capped = claim.damagesAtCap {
+                    doc.add([Span("      ! at the cap: ", .warning), Span(capped.description, .money)], indent: 8)
+                }
             }
         }
         if position.writeOff.eligible {

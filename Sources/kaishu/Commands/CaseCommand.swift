@@ -10,7 +10,7 @@ struct CaseCommand: AsyncParsableCommand {
             CaseShow.self, CaseNote.self, CaseEscalate.self, CaseDeescalate.self, CaseResolve.self,
             CasePay.self, CaseAcknowledge.self, CaseDemandDelivered.self, CaseAgreement.self,
             CaseRefusal.self, CaseJudgment.self, CaseProceedingEnded.self, CaseDispute.self, CaseHold.self,
-            CaseReschedule.self, CaseCorrect.self, CaseCourtStep.self,
+            CaseReschedule.self, CaseCorrect.self, CaseCourtStep.self, CaseClaimTerms.self,
         ]
     )
 }

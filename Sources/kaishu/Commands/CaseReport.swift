@@ -46,6 +46,10 @@ struct CaseReport: Encodable {
         let expires: CivilDate?
         let daysLeft: Int?
         let basis: [String]
+        /// The contract's damages terms, present only when recorded (民法419条1項ただし書).
+        let agreedRate: String?
+        let dayCount: LateInterest.Method?
+        let consumerContract: Bool?
     }
 
     struct EventJSON: Encodable {
@@ -76,6 +80,15 @@ struct CaseReport: Encodable {
         let rate: String
         let damages: Money?
         let principalOutstanding: Money?
+        /// The annual rate applied, in percent; absent while not yet announced.
+        let annualPercent: String?
+        /// `agreed` or `statutory` (民法419条1項).
+        let rateSource: DamagesRate.Source
+        let method: LateInterest.Method
+        /// Legal caps the agreed rate exceeds (消費者契約法9条1項2号).
+        let warnings: [String]
+        /// The damages at the cap, when the agreed rate exceeds one.
+        let damagesAtCap: Money?
     }
 
     let today: CivilDate
@@ -102,7 +115,8 @@ struct CaseReport: Encodable {
                 invoice: c.claim.invoice, contractDate: c.claim.contractDate, dueDate: c.claim.dueDate,
                 kind: c.claim.kind, amount: c.claim.amount, paid: c.paid, outstanding: c.outstanding,
                 law: c.limitation.law, expires: c.limitation.expires, daysLeft: c.limitation.daysLeft(today: today),
-                basis: c.limitation.basis)
+                basis: c.limitation.basis, agreedRate: c.claim.agreedRate?.percentText, dayCount: c.claim.dayCount,
+                consumerContract: c.claim.consumerContract)
         }
         let standing = Set(state.effectiveEvents.map(\.seq))
         events = state.history.reversed().map { e in
@@ -121,8 +135,10 @@ struct CaseReport: Encodable {
         damages = position.damages
         interest = position.interest.map {
             InterestJSON(
-                invoice: $0.invoice, delayBegan: $0.delayBegan, rate: $0.rate.explanation,
-                damages: $0.statement?.damagesOutstanding, principalOutstanding: $0.statement?.principalOutstanding)
+                invoice: $0.invoice, delayBegan: $0.delayBegan, rate: $0.applied.explanation,
+                damages: $0.statement?.damagesOutstanding, principalOutstanding: $0.statement?.principalOutstanding,
+                annualPercent: $0.applied.rate?.percentText, rateSource: $0.applied.source, method: $0.applied.method,
+                warnings: $0.applied.warnings.map(\.message), damagesAtCap: $0.damagesAtCap)
         }
         writeOff = position.writeOff
         deadlines = position.deadlines
@@ -200,6 +216,8 @@ struct CaseReport: Encodable {
                 for line in interest {
                     let amount = line.damages.map { "\($0)" } ?? "rate not announced"
                     out.append("  \(line.invoice)  from \(line.delayBegan)  \(line.rate)  \(amount)")
+                    out.append(contentsOf: line.warnings.map { "    ! \($0)" })
+                    if let capped = line.damagesAtCap { out.append("    ! at the cap: \(capped)") }
                 }
             }
             out.append("")

@@ -14,7 +14,9 @@ struct InterestCommand: AsyncParsableCommand {
             day over 366 in a leap year, else 365; 365: every day over 365 (「年365日の日割計算」). \
             Exact arithmetic, truncated to the yen once. Without --rate, the statutory rate for \
             a delay that began on --from (民法404条・419条; before 2020-04-01 5 % civil, 6 % \
-            commercial; see --kind).
+            commercial; see --kind). With a case id, each claim runs at its own agreed rate if \
+            that exceeds the statutory rate (民法419条1項ただし書), else the statutory rate, and by \
+            its own day count unless --method is given.
             """
     )
 
@@ -36,8 +38,8 @@ struct InterestCommand: AsyncParsableCommand {
     @Option(help: "The last day counted, YYYY-MM-DD; default: --today.")
     var to: String?
 
-    @Option(help: "court | 365")
-    var method: LateInterest.Method = .court
+    @Option(help: "court | 365 (default: court; with a case id, each claim's own day count)")
+    var method: LateInterest.Method?
 
     @OptionGroup var day: TodayOption
     @OptionGroup var output: OutputOptions
@@ -96,6 +98,7 @@ struct InterestCommand: AsyncParsableCommand {
                 annual = statutory
                 basis = "statutory rate: " + law
             }
+            let method = self.method ?? .court
             let result = LateInterest.breakdown(
                 principal: principal, rate: annual, from: from, to: to, method: method)
             if output.json {
@@ -116,7 +119,19 @@ struct CaseInterestReport: Encodable {
     struct Claim: Encodable {
         let invoice: String
         let delayBegan: CivilDate
+        /// The basis in words, with the article.
         let rate: String
+        /// The annual rate applied, in percent (`"14.6"`); absent while not yet announced.
+        let annualPercent: String?
+        /// `agreed` or `statutory` (民法419条1項).
+        let rateSource: DamagesRate.Source
+        /// The agreed rate the contract fixes, in percent, if any.
+        let agreedPercent: String?
+        let method: LateInterest.Method
+        /// Legal caps the agreed rate exceeds (消費者契約法9条1項2号).
+        let warnings: [String]
+        /// The damages at the cap, when the agreed rate exceeds one.
+        let damagesAtCap: Money?
         let principalOutstanding: Money?
         let damages: Money?
         let lines: [InterestStatement.Line]
@@ -131,7 +146,10 @@ struct CaseInterestReport: Encodable {
         damages = position.damages
         claims = position.interest.map {
             Claim(
-                invoice: $0.invoice, delayBegan: $0.delayBegan, rate: $0.rate.explanation,
+                invoice: $0.invoice, delayBegan: $0.delayBegan, rate: $0.applied.explanation,
+                annualPercent: $0.applied.rate?.percentText, rateSource: $0.applied.source,
+                agreedPercent: $0.applied.agreed?.percentText, method: $0.applied.method,
+                warnings: $0.applied.warnings.map(\.message), damagesAtCap: $0.damagesAtCap,
                 principalOutstanding: $0.statement?.principalOutstanding, damages: $0.statement?.damagesOutstanding,
                 lines: $0.statement?.lines ?? [])
         }
@@ -143,6 +161,8 @@ struct CaseInterestReport: Encodable {
         for claim in claims {
             let amount = claim.damages.map { "\($0)" } ?? "rate not yet announced"
             Swift.print("  \(claim.invoice)  delay from \(claim.delayBegan)  \(amount)  — \(claim.rate)")
+            for warning in claim.warnings { Swift.print("    ! \(warning)") }
+            if let capped = claim.damagesAtCap { Swift.print("    ! at the cap: \(capped)") }
             for line in claim.lines {
                 let paid =
                     line.payment.isPositive
