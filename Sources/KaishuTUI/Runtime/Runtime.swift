@@ -138,10 +138,5 @@ public final class Runtime {
 
     /// The wall clock as ISO 8601 with offset: `WriteContext.recordedAt` of a write. In Japan
     /// time, as the command line stamps it, so one book's log reads the same whoever wrote it.
-    public static let isoNow: @Sendable () -> String = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "Asia/Tokyo") ?? TimeZone(secondsFromGMT: 9 * 3600)
-        return formatter.string(from: Date())
-    }
+    public static let isoNow: @Sendable () -> String = { JapanTime.timestamp(Date()) }
 }

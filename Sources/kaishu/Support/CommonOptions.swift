@@ -33,12 +33,7 @@ struct OutputOptions: ParsableArguments {
 
 /// The wall clock, read only at the program's edge.
 enum Clock {
-    static func todayInTokyo(now: Date = Date()) -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return CivilDate(parts.year!, parts.month!, parts.day!)
-    }
+    static func todayInTokyo(now: Date = Date()) -> CivilDate { JapanTime.today(now) }
 
     /// The time of day in Japan, for the quiet-hours check.
     static func localTimeInTokyo(now: Date = Date()) -> LocalTime {
@@ -49,12 +44,7 @@ enum Clock {
     }
 
     /// ISO 8601 with offset, for `recordedAt`.
-    static func timestamp(now: Date = Date()) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Tokyo")
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: now)
-    }
+    static func timestamp(now: Date = Date()) -> String { JapanTime.timestamp(now) }
 }
 
 /// Prints a value as JSON: sorted keys, so output is stable for scripts and tests.
