@@ -23,7 +23,8 @@ public enum JapanTime {
 
     /// The date in Japan at `date`.
     public static func today(_ date: Date) -> CivilDate {
-        CivilDate(dayNumber: floorDivide(Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds, 86_400).quotient)
+        CivilDate(
+            dayNumber: floorDivide(Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds, 86_400).quotient)
     }
 
     private static func floorDivide(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
