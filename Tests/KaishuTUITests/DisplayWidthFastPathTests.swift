@@ -145,3 +145,26 @@ struct DisplayWidthFastPathTests {
         }
     }
 }
+
+@Suite("The remembered case document equals one laid out afresh")
+struct CaseDocumentMemoTests {
+    @Test("the case page's document is the same from the memo as from scratch, for each width and day")
+    func memoEqualsFresh() async throws {
+        let h = await Harness(demo: 8)
+        await h.press(.enter)
+        let detail = try #require(h.state.detail)
+        #expect(detail.state != nil)
+        for width in [80, 100, 40, 80] {
+            for today in [Harness.today, Harness.today.adding(days: 400), Harness.today] {
+                let remembered = CaseDocument.build(detail, today: today, width: width, measure: .standard)
+                let fresh = CaseDocument.make(detail, today: today, width: width, measure: .standard)
+                #expect(remembered == fresh)
+            }
+        }
+        var other = detail
+        other.state = nil
+        #expect(
+            CaseDocument.build(other, today: Harness.today, width: 80, measure: .standard)
+                == CaseDocument.make(other, today: Harness.today, width: 80, measure: .standard))
+    }
+}

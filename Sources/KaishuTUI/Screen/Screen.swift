@@ -151,7 +151,12 @@ public struct Screen: Hashable, Sendable {
     ) {
         guard width > 0 else { return }
         let textWidth = measure.width(of: text)
-        guard textWidth <= width else {
+        // Text that starts with a mark or joiner would join the padding before it into one
+        // cluster in the padded string: take the string path so the cells stay the same.
+        let joinsPadding =
+            align != .left && textWidth < width
+            && text.unicodeScalars.first.map { !DisplayWidth.standsAlone($0.value) } == true
+        guard textWidth <= width, !joinsPadding else {
             put(
                 measure.fit(text, width: width, align: align), row: row, column: column, limit: width,
                 style: style)
