@@ -60,6 +60,8 @@ struct DraftE2ETests {
         let gone = Date().addingTimeInterval(20)
         while !Self.draftFiles(folder).isEmpty && Date() < gone { usleep(50_000) }
         #expect(Self.draftFiles(folder).isEmpty)
+        try t.keys("Escape")
+        try t.waitFor("Today's queue")
         try t.keys("q")
         try t.waitFor("EXIT=0")
     }
