@@ -242,6 +242,22 @@ final class CursesTerminal: Terminal {
     /// alternate character set is not reliable in UTF-8 under tmux and screen.
     private func put(_ cell: Cell, row: Int, column: Int) {
         let (attrs, pair) = styles.attributes(for: cell.style)
+        // Most cells hold one scalar the C library measures as we do: no arrays to build.
+        let scalars = cell.text.unicodeScalars
+        if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            let value = wchar_t(bitPattern: only.value)
+            if kc_wcwidth(value) == Int32(cell.width) {
+                var text: (wchar_t, wchar_t) = (value, 0)
+                var cc = cchar_t()
+                withUnsafePointer(to: &text) { pointer in
+                    pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { wide in
+                        _ = kc_setcchar(&cc, wide, attrs, pair)
+                    }
+                }
+                _ = mvadd_wch(Int32(row), Int32(column), &cc)
+                return
+            }
+        }
         // Split the cluster where the C library sees a new spacing character (ｶﾞ is one
         // cluster but two spacing characters for ncurses): each segment is one cchar_t.
         var segments: [(text: [wchar_t], width: Int32)] = []

@@ -33,6 +33,9 @@ public struct WorkbenchConfiguration: Sendable {
     /// The local time of day for the quiet hours (`TimeOfDay.resolve`); `TimeOfDay.none` never
     /// asks.
     public var localTime: TimeOfDayClock
+    /// Where the call note being typed is kept against a crash (`DraftLocation.folder`); `nil`
+    /// keeps nothing.
+    public var drafts: DraftStore?
 
     public init(
         today: CivilDate, collector: String, storeDescription: String, themeName: String? = nil,
@@ -41,8 +44,9 @@ public struct WorkbenchConfiguration: Sendable {
         sessionID: String = UUID().uuidString, pageSize: Int = 50,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         letters: (any LetterService)? = nil, contactPolicy: ContactPolicy = .standard,
-        localTime: @escaping TimeOfDayClock = TimeOfDay.none
+        localTime: @escaping TimeOfDayClock = TimeOfDay.none, drafts: DraftStore? = nil
     ) {
+        self.drafts = drafts
         self.letters = letters
         self.contactPolicy = contactPolicy
         self.localTime = localTime
@@ -119,6 +123,6 @@ private func runLoop(
     let runtime = Runtime(
         state: AppState(config: session, size: terminal.size), terminal: terminal, store: store,
         calendar: configuration.calendar, localTime: configuration.localTime, createDemo: configuration.createDemo,
-        letters: configuration.letters)
+        letters: configuration.letters, drafts: configuration.drafts)
     return runtime.run()
 }

@@ -18,7 +18,7 @@ final class Harness {
     ///   - contactPolicy: the quiet hours and the weekly cap.
     init(
         store: InMemoryCaseStore, size: Size = Size(rows: 30, columns: 100), pageSize: Int = 50,
-        localTime: LocalTime? = nil, contactPolicy: ContactPolicy = .standard
+        localTime: LocalTime? = nil, contactPolicy: ContactPolicy = .standard, drafts: DraftStore? = nil
     ) async {
         self.store = store
         terminal = MemoryTerminal(size: size)
@@ -28,7 +28,7 @@ final class Harness {
         runtime = Runtime(
             state: AppState(config: config, size: size), terminal: terminal, store: store,
             calendar: Harness.calendar, timestamp: { "2026-11-23T10:00:00+09:00" },
-            localTime: localTime.map(TimeOfDay.fixed) ?? TimeOfDay.none)
+            localTime: localTime.map(TimeOfDay.fixed) ?? TimeOfDay.none, drafts: drafts)
         runtime.start()
         await settle()
     }

@@ -101,7 +101,7 @@ extension KeyMap {
     public static let standard = KeyMap(bindings: [
         // Anywhere
         KeyBinding([.char("?"), .function(1)], .global, .help, "Show this help", hint: "help"),
-        KeyBinding([.ctrl("c")], .global, .quit, "Quit Kaishu (anything typed but not saved is discarded)"),
+        KeyBinding([.ctrl("c")], .global, .quit, "Quit Kaishu (unsaved input is lost; a call note is kept as a draft)"),
         KeyBinding([.ctrl("z")], .global, .suspend, "Suspend to the shell; `fg` brings Kaishu back"),
         KeyBinding([.ctrl("l")], .global, .redraw, "Redraw the screen"),
 

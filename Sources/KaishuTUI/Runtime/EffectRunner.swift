@@ -19,6 +19,8 @@ public final class EffectRunner: @unchecked Sendable {
     let post: @Sendable (Action) -> Void
     /// Drafts, writes, sends and edits letters (`l`); `nil`: the pane says letters are not set up.
     let letters: (any LetterService)?
+    /// Where call-note drafts are kept (`nil`: not kept).
+    let drafts: DraftStore?
 
     /// Timers and the change feed: long-lived, so not counted as pending work.
     let background = BackgroundTasks()
@@ -35,10 +37,11 @@ public final class EffectRunner: @unchecked Sendable {
     public init(
         store: any CaseStore, calendar: BusinessCalendar, collector: String, today: CivilDate,
         timestamp: @escaping @Sendable () -> String, createDemo: DemoMaker? = nil,
-        letters: (any LetterService)? = nil,
+        letters: (any LetterService)? = nil, drafts: DraftStore? = nil,
         post: @escaping @Sendable (Action) -> Void
     ) {
         self.letters = letters
+        self.drafts = drafts
         self.store = store
         self.calendar = calendar
         self.collector = collector
@@ -108,6 +111,9 @@ public final class EffectRunner: @unchecked Sendable {
             }
         case .letter(let effect):
             work = letterWork(effect)
+        case .draft(let effect):
+            startDraft(effect)
+            return
         case .claim, .claimNext, .heartbeat, .release, .appendLeased, .watchChanges, .schedule:
             startTeam(effect)
             return

@@ -30,9 +30,10 @@ public final class Runtime {
         timestamp: @escaping @Sendable () -> String = Runtime.isoNow,
         localTime: @escaping TimeOfDayClock = TimeOfDay.none,
         createDemo: EffectRunner.DemoMaker? = nil, keys: KeyMap = .standard,
-        letters: (any LetterService)? = nil
+        letters: (any LetterService)? = nil, drafts: DraftStore? = nil
     ) {
         var state = state
+        state.config.keepsDrafts = state.config.keepsDrafts || drafts != nil
         state.team.leasing = state.team.leasing || store is any CaseLeasing
         state.team.watching = state.team.watching || store is any CaseChangeFeed
         self.state = state
@@ -43,7 +44,8 @@ public final class Runtime {
         self.inbox = inbox
         self.runner = EffectRunner(
             store: store, calendar: calendar, collector: state.config.collector, today: state.today,
-            timestamp: timestamp, createDemo: createDemo, letters: letters, post: { inbox.post($0) })
+            timestamp: timestamp, createDemo: createDemo, letters: letters, drafts: drafts,
+            post: { inbox.post($0) })
     }
 
     /// Runs until `update` sets an exit status (quit, a signal); returns it. Waits up to
@@ -124,6 +126,7 @@ public final class Runtime {
     /// most `drainSeconds`.
     public func finish(drainSeconds: Double) {
         runner.stopBackground()
+        runner.drafts?.flush()
         let deadline = Date().addingTimeInterval(drainSeconds)
         while runner.pendingCount > 0 && Date() < deadline {
             usleep(5_000)

@@ -66,6 +66,16 @@ public struct Screen: Hashable, Sendable {
     ) -> Int {
         guard row >= 0, row < size.rows, column < size.columns else { return 0 }
         let end = min(size.columns, column + (limit ?? size.columns))
+        if DisplayWidth.isClusterPerScalar(text) {
+            return putScalars(text, row: row, column: column, end: end, style: style)
+        }
+        return putClusters(text, row: row, column: column, end: end, style: style)
+    }
+
+    /// `put`, one grapheme cluster at a time: any text (marks, emoji sequences, ｶﾞ).
+    mutating func putClusters(
+        _ text: some StringProtocol, row: Int, column: Int, end: Int, style: Style
+    ) -> Int {
         var x = column
         for character in text {
             if x >= end { break }
@@ -94,15 +104,74 @@ public struct Screen: Hashable, Sendable {
         return max(0, x - column)
     }
 
+    /// `put` for text whose every scalar is a grapheme cluster of its own
+    /// (`DisplayWidth.isClusterPerScalar`): the same cells, without grapheme breaking.
+    mutating func putScalars(
+        _ text: some StringProtocol, row: Int, column: Int, end: Int, style: Style
+    ) -> Int {
+        var x = column
+        for scalar in text.unicodeScalars {
+            if x >= end { break }
+            let value = scalar.value
+            var w: Int
+            var cluster: String
+            if value < 0x20 || (0x7F...0x9F).contains(value) {
+                cluster = " "
+                w = 1
+            } else {
+                w = value < 0x7F ? 1 : measure.width(of: scalar)
+                if w == 0 { continue }
+                cluster = String(scalar)
+            }
+            if x < 0 {
+                x += w
+                continue
+            }
+            if x + w > end {
+                while x < end {
+                    setCell(row: row, column: x, Cell(" ", style: style))
+                    x += 1
+                }
+                break
+            }
+            setCell(row: row, column: x, Cell(cluster, width: UInt8(w), style: style))
+            if w == 2 { setCell(row: row, column: x + 1, Cell("", width: 0, style: style)) }
+            x += w
+        }
+        return max(0, x - column)
+    }
+
     /// Writes `text` fitted to exactly `width` columns (padded or cut with `…`).
+    ///
+    /// Text that fits (most cells of a table) is drawn in place with its padding around it, the
+    /// same cells as drawing `measure.fit(...)`, without building the padded string.
     public mutating func put(
         fitting text: some StringProtocol, row: Int, column: Int, width: Int,
         align: Alignment = .left, style: Style = .text
     ) {
         guard width > 0 else { return }
-        put(
-            measure.fit(text, width: width, align: align), row: row, column: column, limit: width,
-            style: style)
+        let textWidth = measure.width(of: text)
+        // Text that starts with a mark or joiner would join the padding before it into one
+        // cluster in the padded string: take the string path so the cells stay the same.
+        let joinsPadding =
+            align != .left && textWidth < width
+            && text.unicodeScalars.first.map { !DisplayWidth.standsAlone($0.value) } == true
+        guard textWidth <= width, !joinsPadding else {
+            put(
+                measure.fit(text, width: width, align: align), row: row, column: column, limit: width,
+                style: style)
+            return
+        }
+        let pad = width - textWidth
+        let leading =
+            switch align {
+            case .left: 0
+            case .right: pad
+            case .center: pad / 2
+            }
+        fill(row: row, column: column, width: leading, style: style)
+        let written = put(text, row: row, column: column + leading, limit: width - leading, style: style)
+        fill(row: row, column: column + leading + written, width: width - leading - written, style: style)
     }
 
     /// Fills `width` cells of a row with spaces in `style`.

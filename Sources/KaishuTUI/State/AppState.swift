@@ -26,6 +26,9 @@ public struct SessionConfig: Hashable, Sendable {
     public var canCreateDemo: Bool
     /// The quiet hours and the weekly cap on contact attempts (`contact.*` in the config).
     public var contactPolicy: ContactPolicy
+    /// Call notes being typed are kept as drafts on disk (`NoteDraft`); set by the runtime when
+    /// it has a `DraftStore`, so `update` asks for draft effects only then.
+    public var keepsDrafts = false
 
     public init(
         today: CivilDate, collector: String, storeLabel: String, sessionID: String = "session",

@@ -21,6 +21,10 @@ public enum Action: Hashable, Sendable {
     case clock(LocalTime?)
     /// A letter was drafted, written, edited or mailed (recording answers with `.appended`).
     case letter(LetterResult)
+    /// Kept drafts of call notes, newest first (empty: none). `atStart`: the answer to
+    /// `DraftEffect.lookAll`, which may open the newest draft's case; else to `.look` of the
+    /// case being opened.
+    case draftsFound([NoteDraft], atStart: Bool)
 
     // Team mode (see `TeamState`)
     /// A claim was granted; `nil` when `claimNext` found no free case.
@@ -54,6 +58,8 @@ public enum Effect: Hashable, Sendable {
     case bell
     /// Draft, write, edit, send or record a letter (`l` and the letter pane).
     case letter(LetterEffect)
+    /// Keep, forget or look for the draft of a call note (written by the runtime, debounced).
+    case draft(DraftEffect)
 
     // Team mode (see `TeamState`)
     /// Claim case `caseID` for `seconds` (`CaseLeasing.claim`).

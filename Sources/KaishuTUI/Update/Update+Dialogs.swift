@@ -112,6 +112,7 @@ extension Reducer {
     }
 
     mutating func formCommand(_ command: Command, key: Key, form: Form) {
+        let typed = form.fields.map(\.editor.characters)
         var form = form
         if form.saving != nil {
             // While the store writes, the text is frozen; only quitting and redraw still work.
@@ -139,6 +140,7 @@ extension Reducer {
         case .cancel:
             state.overlay = nil
             state.flash = Flash(.info, "Cancelled: nothing saved")
+            discardDraft(form)
             return
         case .edit:
             form.fields[form.focus].editor.apply(key)
@@ -153,6 +155,7 @@ extension Reducer {
             break
         }
         state.overlay = .form(form)
+        if form.fields.map(\.editor.characters) != typed { keepDraft(form) }
     }
 
     /// Saves a filled form, or shows what is wrong with it. A call in the quiet hours first asks

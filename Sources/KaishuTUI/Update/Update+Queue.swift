@@ -71,13 +71,18 @@ extension Reducer {
     }
 
     mutating func openCase(_ row: QueueRow) {
+        openCase(id: row.id, debtorName: row.debtorName)
+        lookForDraft(caseID: row.id)
+    }
+
+    mutating func openCase(id caseID: Int64, debtorName: String) {
         let id = state.makeRequest()
-        var detail = CaseDetail(id: row.id, debtorName: row.debtorName)
+        var detail = CaseDetail(id: caseID, debtorName: debtorName)
         detail.loading = id
         state.detail = detail
         state.page = .caseDetail
-        effects.append(.loadCase(id, row.id))
-        claimOnOpen(row.id)
+        effects.append(.loadCase(id, caseID))
+        claimOnOpen(caseID)
     }
 
     /// Moves the highlight, keeping it on screen, and fetches the next page when it nears an

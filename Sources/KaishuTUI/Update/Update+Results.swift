@@ -44,6 +44,7 @@ extension Reducer {
         switch state.overlay {
         case .form(let form) where form.saving == id:
             state.overlay = nil
+            discardDraft(form)
             if case .contact = form.purpose, let count = attemptAboveCap(after: caseState) {
                 // The form gave the full sentence; the hint line has room for the count.
                 state.flash = Flash(

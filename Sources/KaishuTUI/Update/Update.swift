@@ -34,6 +34,7 @@ struct Reducer {
         case .start:
             reloadQueue(target: .first)
             loadCounts()
+            if state.config.keepsDrafts { effects.append(.draft(.lookAll)) }
         case .input(let event):
             handleInput(event)
         case .queueLoaded(let id, let page):
@@ -56,6 +57,8 @@ struct Reducer {
             handleTeam(action)
         case .letter(let result):
             letterResult(result)
+        case .draftsFound(let drafts, let atStart):
+            draftsFound(drafts, atStart: atStart)
         }
     }
 
@@ -185,6 +188,7 @@ struct Reducer {
             form.fields[form.focus].editor.insert(text)
             form.error = nil
             state.overlay = .form(form)
+            keepDraft(form)
         case .filter(var editor):
             editor.insert(text)
             state.overlay = .filter(editor)

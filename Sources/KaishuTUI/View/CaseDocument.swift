@@ -10,7 +10,8 @@ public enum CaseDocument {
         build(detail, today: today, width: width, measure: measure).lines
     }
 
-    static func build(_ detail: CaseDetail, today: CivilDate, width: Int, measure: DisplayWidth) -> Document {
+    /// The document laid out from scratch (`build` remembers the last one).
+    static func make(_ detail: CaseDetail, today: CivilDate, width: Int, measure: DisplayWidth) -> Document {
         var doc = Document(width: max(1, width - 1), measure: measure)
         guard let state = detail.state else {
             if let error = detail.error {

@@ -67,7 +67,8 @@ struct WorkbenchCommand: AsyncParsableCommand {
                 letters: FileLetterService(environment: ProcessInfo.processInfo.environment, folder: lettersDir),
                 contactPolicy: config.contact,
                 localTime: TimeOfDay.resolve(
-                    time: time.flatMap { LocalTime(parsing: $0) }, todayIsInjected: day.isInjected))
+                    time: time.flatMap { LocalTime(parsing: $0) }, todayIsInjected: day.isInjected),
+                drafts: DraftStore(folder: DraftLocation.folder(book: store.draftKey, collector: collector.resolved)))
             let status: Int32
             do {
                 status = try await runWorkbench(store: caseStore, configuration: workbench)
@@ -91,6 +92,16 @@ struct WorkbenchCommand: AsyncParsableCommand {
 }
 
 extension StoreOptions {
+    /// The case book as drafts are filed under it: a SQLite file's absolute path, a server's
+    /// address without its password.
+    var draftKey: String {
+        switch location {
+        case .sqlite(let path):
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        case .postgres: location.description
+        }
+    }
+
     /// Fills an empty case book with the first-run demo (300 invented cases).
     func createDemo(today: CivilDate) throws {
         _ = try DemoCasebook.generate(
