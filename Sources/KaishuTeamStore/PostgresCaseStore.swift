@@ -118,7 +118,21 @@ public final class PostgresCaseStore: CaseStore, Sendable {
                     message: info[.message] ?? "unknown error", sqlState: info[.sqlState] ?? "?????",
                     constraint: info[.constraintName])
             }
-            throw TeamStoreError.cannotConnect(location, String(describing: error.code))
+            throw TeamStoreError.cannotConnect(location, Self.connectFailure(error))
+        }
+    }
+
+    /// Why a connection failed, in words a collector can act on.
+    static func connectFailure(_ error: PSQLError) -> String {
+        switch error.code {
+        case .sslUnsupported:
+            return "the server does not offer TLS, and the URL asks for it (sslmode=require); turn ssl on in the "
+                + "server's postgresql.conf, or connect with sslmode=prefer"
+        case .failedToAddSSLHandler:
+            return "TLS could not be set up: \(error.underlying.map { "\($0)" } ?? "no reason given")"
+        default:
+            guard let underlying = error.underlying else { return String(describing: error.code) }
+            return "\(error.code): \(underlying)"
         }
     }
 
@@ -129,18 +143,24 @@ public final class PostgresCaseStore: CaseStore, Sendable {
         checked: Bool = true, _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         if checked { try await ready() }
-        return try await unchecked { connection in
-            try await connection.run("BEGIN", logger: self.logger)
-            let value: Result
-            do {
-                value = try await body(connection)
-            } catch {
-                try? await connection.run("ROLLBACK", logger: self.logger)
-                throw error
-            }
-            try await connection.run("COMMIT", logger: self.logger)
-            return value
+        return try await unchecked { connection in try await self.within(connection, body) }
+    }
+
+    /// Runs `body` in one transaction on `connection` (the statements prepared: see
+    /// `BeginStatement`).
+    func within<Result: Sendable>(
+        _ connection: PostgresConnection, _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        _ = try await connection.rows(BeginStatement(), logger: logger)
+        let value: Result
+        do {
+            value = try await body(connection)
+        } catch {
+            _ = try? await connection.rows(RollbackStatement(), logger: logger)
+            throw error
         }
+        _ = try await connection.rows(CommitStatement(), logger: logger)
+        return value
     }
 }
 

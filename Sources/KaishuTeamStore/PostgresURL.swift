@@ -5,14 +5,27 @@ import PostgresNIO
 ///
 /// Accepted forms (the libpq URL shape, the parts Kaishu needs):
 ///
-///     postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]
+///     postgres://user[:password]@host[:port]/database[?sslmode=MODE][&sslrootcert=PATH]
 ///     postgres://user@/database?host=/run/postgresql[&port=5432]     (a Unix socket folder)
 ///
-/// `sslmode=require` makes the connection fail unless TLS is set up (certificates are verified
-/// against the system's trust store); `prefer` (libpq's default) uses TLS when the server offers
-/// it; `disable` never does. A socket connection never uses TLS.
+/// `sslmode` means what it means to libpq (`psql`), so a URL works the same in both:
+///
+/// - `disable` (or `allow`): never TLS.
+/// - `prefer` (the default): TLS when the server offers it, else plain; the certificate is not
+///   checked.
+/// - `require`: TLS or no connection. The certificate is not checked unless `sslrootcert` names
+///   the certificate (or CA) to check it against — a team's own server usually has a self-signed
+///   one, which is what `require` is for: the traffic is encrypted.
+/// - `verify-ca`: TLS, and the certificate must be signed by `sslrootcert` (else the system's
+///   trusted CAs); `verify-full`: that, and issued for the host name in the URL.
+///
+/// A socket connection never uses TLS.
 public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
-    public enum TLSMode: String, Hashable, Sendable { case disable, prefer, require }
+    public enum TLSMode: String, Hashable, Sendable {
+        case disable, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
 
     public var user: String
     public var password: String?
@@ -21,6 +34,8 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
     public var port: Int
     public var database: String
     public var tls: TLSMode
+    /// `sslrootcert`: a PEM file of the certificates to check the server's against.
+    public var rootCertificate: String?
 
     public init(_ text: String) throws {
         guard text.hasPrefix("postgres://") || text.hasPrefix("postgresql://"),
@@ -58,8 +73,16 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
         switch mode {
         case "disable", "allow": tls = .disable
         case "prefer": tls = .prefer
-        case "require", "verify-ca", "verify-full": tls = .require
-        default: throw TeamStoreError.badURL(text, "sslmode '\(mode)' is not disable, prefer or require")
+        case "require": tls = .require
+        case "verify-ca": tls = .verifyCA
+        case "verify-full": tls = .verifyFull
+        default:
+            throw TeamStoreError.badURL(
+                text, "sslmode '\(mode)' is not disable, prefer, require, verify-ca or verify-full")
+        }
+        rootCertificate = query["sslrootcert"].flatMap { $0.isEmpty ? nil : $0 }
+        if let rootCertificate, !FileManager.default.isReadableFile(atPath: rootCertificate) {
+            throw TeamStoreError.badURL(text, "sslrootcert '\(rootCertificate)' is not a readable file")
         }
     }
 
@@ -67,7 +90,9 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let credentials = password == nil ? user : user + ":***"
         if let socketFolder { return "postgres://\(credentials)@/\(database)?host=\(socketFolder)&port=\(port)" }
-        let mode = tls == .prefer ? "" : "?sslmode=\(tls.rawValue)"
+        var parameters = tls == .prefer ? [] : ["sslmode=\(tls.rawValue)"]
+        if let rootCertificate { parameters.append("sslrootcert=\(rootCertificate)") }
+        let mode = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
         return "postgres://\(credentials)@\(host ?? "localhost"):\(port)/\(database)\(mode)"
     }
 
@@ -79,11 +104,28 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
                 unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password,
                 database: database)
         } else {
+            let root = rootCertificate
             let tls: PostgresClient.Configuration.TLS
             switch self.tls {
             case .disable: tls = .disable
-            case .prefer: tls = .prefer(.makeClientConfiguration())
-            case .require: tls = .require(.makeClientConfiguration())
+            case .prefer: tls = .prefer(changed(.makeClientConfiguration()) { $0.certificateVerification = .none })
+            case .require:
+                tls = .require(
+                    changed(.makeClientConfiguration()) {
+                        if let root {
+                            $0.trustRoots = .file(root)
+                            $0.certificateVerification = .noHostnameVerification
+                        } else {
+                            $0.certificateVerification = .none
+                        }
+                    })
+            case .verifyCA, .verifyFull:
+                let full = self.tls == .verifyFull
+                tls = .require(
+                    changed(.makeClientConfiguration()) {
+                        if let root { $0.trustRoots = .file(root) }
+                        $0.certificateVerification = full ? .fullVerification : .noHostnameVerification
+                    })
             }
             configuration = .init(
                 host: host ?? "localhost", port: port, username: user, password: password, database: database,
@@ -94,4 +136,12 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
         ]
         return configuration
     }
+}
+
+/// `value` after `change`: edits a configuration whose type this module does not name (NIOSSL's
+/// `TLSConfiguration`, reached through postgres-nio).
+private func changed<Value>(_ value: Value, _ change: (inout Value) -> Void) -> Value {
+    var value = value
+    change(&value)
+    return value
 }
