@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// A `postgres://` URL turned into a connection configuration.
@@ -104,28 +105,52 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
                 unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password,
                 database: database)
         } else {
-            let root = rootCertificate
             let tls: PostgresClient.Configuration.TLS
-            switch self.tls {
-            case .disable: tls = .disable
-            case .prefer: tls = .prefer(changed(.makeClientConfiguration()) { $0.certificateVerification = .none })
-            case .require:
-                tls = .require(
-                    changed(.makeClientConfiguration()) {
-                        if let root {
-                            $0.trustRoots = .file(root)
-                            $0.certificateVerification = .noHostnameVerification
-                        } else {
-                            $0.certificateVerification = .none
-                        }
-                    })
-            case .verifyCA, .verifyFull:
-                let full = self.tls == .verifyFull
-                tls = .require(
-                    changed(.makeClientConfiguration()) {
-                        if let root { $0.trustRoots = .file(root) }
-                        $0.certificateVerification = full ? .fullVerification : .noHostnameVerification
-                    })
+            switch (self.tls, tlsConfiguration()) {
+            case (.prefer, let settings?): tls = .prefer(settings)
+            case (_, let settings?): tls = .require(settings)
+            case (_, nil): tls = .disable
+            }
+            configuration = .init(
+                host: host ?? "localhost", port: port, username: user, password: password, database: database,
+                tls: tls)
+        }
+        configuration.options.additionalStartupParameters = [
+            ("synchronous_commit", "on"), ("application_name", "kaishu"),
+        ]
+        return configuration
+    }
+
+    /// What `sslmode` and `sslrootcert` ask of TLS (`nil`: no TLS), as libpq reads them.
+    func tlsConfiguration() -> TLSConfiguration? {
+        guard socketFolder == nil, tls != .disable else { return nil }
+        var settings = TLSConfiguration.makeClientConfiguration()
+        if let rootCertificate { settings.trustRoots = .file(rootCertificate) }
+        switch tls {
+        case .disable, .prefer: settings.certificateVerification = .none
+        case .require: settings.certificateVerification = rootCertificate == nil ? .none : .noHostnameVerification
+        case .verifyCA: settings.certificateVerification = .noHostnameVerification
+        case .verifyFull: settings.certificateVerification = .fullVerification
+        }
+        return settings
+    }
+
+    /// The same server, TLS and startup parameters for one connection of its own: the store's
+    /// check at open, which fails at once with the reason (no TLS on the server, a certificate
+    /// refused, a login refused) where the pool would retry for a minute and then only say that
+    /// it gave up.
+    public func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        var configuration: PostgresConnection.Configuration
+        if let socketFolder {
+            configuration = .init(
+                unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password,
+                database: database)
+        } else {
+            let tls: PostgresConnection.Configuration.TLS
+            switch (self.tls, try tlsConfiguration().map { try NIOSSLContext(configuration: $0) }) {
+            case (.prefer, let context?): tls = .prefer(context)
+            case (_, let context?): tls = .require(context)
+            case (_, nil): tls = .disable
             }
             configuration = .init(
                 host: host ?? "localhost", port: port, username: user, password: password, database: database,
@@ -138,10 +163,3 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// `value` after `change`: edits a configuration whose type this module does not name (NIOSSL's
-/// `TLSConfiguration`, reached through postgres-nio).
-private func changed<Value>(_ value: Value, _ change: (inout Value) -> Void) -> Value {
-    var value = value
-    change(&value)
-    return value
-}

@@ -57,7 +57,8 @@ struct TeamConfigCLITests {
             let row = try #require(try result.json() as? [String: Any])
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            let expires = try #require(formatter.date(from: try #require(row["leaseExpires"] as? String)))
+            let text = try #require(row["leaseExpires"] as? String)
+            let expires = try #require(formatter.date(from: text))
             return expires.timeIntervalSince(started)
         }
         let configured = try claimSeconds([])
