@@ -162,4 +162,3 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
         return configuration
     }
 }
-
