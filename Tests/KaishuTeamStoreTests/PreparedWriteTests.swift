@@ -34,8 +34,12 @@ struct PreparedWriteTests {
         let seen = Seen()
         async let first = team.append(
             to: 5, context: TeamFixture.context("first"),
-            decide: Self.slowNote("first", seen: seen, hold: .milliseconds(600)))
-        try await Task.sleep(for: .milliseconds(200))
+            decide: Self.slowNote("first", seen: seen, hold: .milliseconds(800)))
+        // `first` decides while holding the case's lock: once it has, `second` must wait for it.
+        let started = ContinuousClock.now
+        while seen["first"] == nil && ContinuousClock.now - started < .seconds(60) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         // Locks behind `first`: its snapshot predates `first`'s commit.
         let second = try await team.append(
             to: 5, context: TeamFixture.context("second"),
