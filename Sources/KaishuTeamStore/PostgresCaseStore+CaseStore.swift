@@ -91,9 +91,11 @@ extension PostgresCaseStore {
         let drafts = try decide(file)
         if drafts.isEmpty { return file }
 
-        var head = (
-            seq: try claim.value("head_seq", as: Int64.self), hash: try claim.value("head_hash", as: String.self)
-        )
+        // The head read with the case's lock may be stale; lock it now and extend it from where it is.
+        guard let locked = try await connection.rows(HeadLockStatement(), logger: logger).first else {
+            throw TeamStoreError.corrupt("the log head row is missing")
+        }
+        var head = (seq: try locked.value("seq", as: Int64.self), hash: try locked.value("hash", as: String.self))
         for _ in 0..<2 {
             var written = file
             var contents: [EventContent] = []

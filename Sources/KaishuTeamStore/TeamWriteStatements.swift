@@ -66,7 +66,14 @@ struct WriteLockStatement: TeamPreparedStatement {
     }
 }
 
-/// A write's second statement: moves the chain's head, appends the events and rewrites the case's
+/// Locks the chain's head (`log_head`) and reads it, after the decision: appends to the one global
+/// chain queue up here, for as short a time as the old path held it.
+struct HeadLockStatement: TeamPreparedStatement {
+    static let sql = "SELECT seq, hash FROM log_head FOR UPDATE"
+    let bindings = PostgresBindings()
+}
+
+/// A write's last statement: moves the chain's head, appends the events and rewrites the case's
 /// cached row — all three only if the head is still the one the events were hashed on (`$2`).
 ///
 /// The `UPDATE` of `log_head` locks the head row whether or not it moves it, so the row it returns
