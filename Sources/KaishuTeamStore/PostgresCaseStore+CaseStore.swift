@@ -40,10 +40,10 @@ extension PostgresCaseStore {
         try await connected { connection in try await TeamCaseFile.load(connection, id: id, logger: self.logger) }
     }
 
-    /// One write, in one transaction of two statements (`TeamWriteStatements`): lock the case row
-    /// and read the claim, the ranking, the key and the file (`WriteLockStatement`); check the
-    /// lease; skip a seen idempotency key; let `decide` see the case as it stands; extend the chain
-    /// and rewrite the cached row (`WriteStatement`). A `Refusal` or any error rolls it all back.
+    /// One write, in one transaction of three statements (`TeamWriteStatements`): lock the case
+    /// row and read the claim, the ranking, the key and the file (`WriteLockStatement`); check the
+    /// lease; skip a seen idempotency key; let `decide` see the case as it stands; lock the chain's
+    /// head (`HeadLockStatement`); extend the chain and rewrite the cached row (`WriteStatement`). A `Refusal` or any error rolls it all back.
     /// A book not ranked for `context.today` is ranked first and the write run again.
     public func append(
         to id: Int64, context: WriteContext, decide: @Sendable (CaseFile) throws -> [EventDraft]

@@ -4,8 +4,8 @@ import KaishuEventLog
 import PostgresNIO
 
 /// The write path's statements (`PostgresCaseStore.append`), prepared: inside BEGIN … COMMIT a
-/// write is two statements — `WriteLockStatement` (lock and read) and `WriteStatement` (extend
-/// the chain, rewrite the row) — where it was nine.
+/// write is three statements — `WriteLockStatement` (lock and read), `HeadLockStatement` (lock
+/// the chain's head) and `WriteStatement` (extend the chain, rewrite the row) — where it was nine.
 enum TeamWriteSQL {
     /// The case file's columns: the debtor and assignment on every row, one row per event in log
     /// order (one row with `NULL` event columns for a case without events).

@@ -113,8 +113,9 @@ struct TeamPageBench {
 }
 
 /// Note saves on the team book: a call note through the full write path (BEGIN; the case row
-/// locked and the ranking, lease, key, head and case file read in one statement; the workflow's
-/// decision; the chain extended and the case row rewritten in one statement; one durable COMMIT)
+/// locked and the ranking, lease, key and case file read in one statement; the workflow's
+/// decision; the chain's head locked; the chain extended and the case row rewritten in one
+/// statement; one durable COMMIT)
 /// against a one-row INSERT committed on its own (one durable commit) on one bare connection,
 /// alternating.
 struct TeamNoteBench {
