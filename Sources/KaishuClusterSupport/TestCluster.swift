@@ -15,7 +15,8 @@ import Foundation
 /// reason and every test using it fails with it — the tests never skip silently.
 public final class TestCluster: Sendable {
     public let folder: String
-    public let port = 5432
+    /// The server's port: its socket is `folder/.s.PGSQL.<port>`, and with `tcp` also its TCP port.
+    public let port: Int
     public let binaries: String
     public let runAsPostgres: Bool
 
@@ -43,10 +44,11 @@ public final class TestCluster: Sendable {
         }
     }
 
-    private init(folder: String, binaries: String, runAsPostgres: Bool) {
+    private init(folder: String, binaries: String, runAsPostgres: Bool, port: Int = 5432) {
         self.folder = folder
         self.binaries = binaries
         self.runAsPostgres = runAsPostgres
+        self.port = port
     }
 
     /// A cluster of the caller's own rather than the shared one — `kaishu bench team` starts one
@@ -57,7 +59,22 @@ public final class TestCluster: Sendable {
         try start(fsync: fsync)
     }
 
-    private static func start(fsync: Bool = false) throws -> TestCluster {
+    /// A cluster of the caller's own that also listens on TCP (`localhost`, a free port), for the
+    /// tests of `sslmode`; with `tls`, it serves TLS (`ssl = on`) with a self-signed certificate
+    /// for `localhost` made by the `openssl` command in its folder (`certificatePath`).
+    public static func startPrivate(tcp: Bool, tls: Bool) throws -> TestCluster {
+        try start(fsync: false, tcp: tcp, tls: tls)
+    }
+
+    /// The self-signed certificate a `tls` cluster serves (PEM).
+    public var certificatePath: String { folder + "/server.crt" }
+
+    /// A URL reaching `database` over TCP, with `parameters` (e.g. `sslmode=require`).
+    public func tcpURL(database: String, user: String = "postgres", parameters: String = "") -> String {
+        "postgres://\(user)@localhost:\(port)/\(database)" + (parameters.isEmpty ? "" : "?" + parameters)
+    }
+
+    private static func start(fsync: Bool = false, tcp: Bool = false, tls: Bool = false) throws -> TestCluster {
         guard let binaries = findBinaries() else {
             throw ClusterError(
                 description:
@@ -67,7 +84,8 @@ public final class TestCluster: Sendable {
         let folder = "/tmp/kaishu-pg-" + UUID().uuidString.prefix(8).lowercased()
         try FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let cluster = TestCluster(folder: folder, binaries: binaries, runAsPostgres: asRoot)
+        let port = try tcp ? freePort() : 5432
+        let cluster = TestCluster(folder: folder, binaries: binaries, runAsPostgres: asRoot, port: port)
         if asRoot {
             try cluster.shell(["chown", "postgres:postgres", folder], asPostgres: false)
         }
@@ -76,13 +94,24 @@ public final class TestCluster: Sendable {
                 binaries + "/initdb", "-D", folder + "/data", "-A", "trust", "-U", "postgres", "-E", "UTF8",
                 "--locale=C", "--no-sync",
             ], asPostgres: asRoot)
+        var options = ""
+        if tls {
+            try cluster.shell(
+                [
+                    "openssl", "req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=localhost", "-addext",
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1", "-keyout", folder + "/server.key", "-out",
+                    cluster.certificatePath,
+                ], asPostgres: asRoot)
+            try cluster.shell(["chmod", "600", folder + "/server.key"], asPostgres: asRoot)
+            options += " -c ssl=on -c ssl_cert_file=\(cluster.certificatePath) -c ssl_key_file=\(folder)/server.key"
+        }
         // fsync off for the tests: a throwaway cluster on a shared CI disk; synchronous_commit stays on
         // (the store checks).
         try cluster.shell(
             [
                 binaries + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
-                "-p \(cluster.port) -k \(folder) -c listen_addresses='' -c fsync=\(fsync ? "on" : "off")"
-                    + " -c max_connections=300",
+                "-p \(cluster.port) -k \(folder) -c listen_addresses='\(tcp ? "localhost" : "")'"
+                    + " -c fsync=\(fsync ? "on" : "off") -c max_connections=300" + options,
                 "start",
             ], asPostgres: asRoot)
         cluster.startWatchdog()
@@ -103,6 +132,25 @@ public final class TestCluster: Sendable {
             return String(path)
         }
         return nil
+    }
+
+    /// A TCP port nobody listens on now (the kernel's pick for port 0 on the loopback address).
+    private static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw ClusterError(description: "cannot open a socket to find a free port") }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
+            }
+        }
+        guard bound else { throw ClusterError(description: "cannot find a free TCP port on 127.0.0.1") }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// Stops the server and removes the folder once this process is gone.

@@ -5,8 +5,10 @@ import PostgresNIO
 
 extension PostgresCaseStore {
     public func queue(_ query: QueueQuery) async throws -> QueuePage {
-        try await ensureRanked(query.today)
-        return try await connected { connection in try await self.page(connection, query) }
+        try await connected { connection in
+            try await self.rank(connection, to: query.today)
+            return try await self.page(connection, query)
+        }
     }
 
     public func queueCounts(today: CivilDate) async throws -> QueueCounts {
@@ -38,18 +40,23 @@ extension PostgresCaseStore {
         try await connected { connection in try await TeamCaseFile.load(connection, id: id, logger: self.logger) }
     }
 
-    /// One write, in one transaction: lock the case row (`FOR UPDATE`, so writes to one case queue
-    /// up and a claim skips it meanwhile), check the lease, skip a seen idempotency key, let
-    /// `decide` see the case as it stands, append to the chain under the `log_head` lock, rewrite
-    /// the cached row. A `Refusal` or any error rolls it all back.
+    /// One write, in one transaction of three statements (`TeamWriteStatements`): lock the case
+    /// row and read the claim, the ranking, the key and the file (`WriteLockStatement`); check the
+    /// lease; skip a seen idempotency key; let `decide` see the case as it stands; lock the chain's
+    /// head (`HeadLockStatement`); extend the chain and rewrite the cached row (`WriteStatement`). A `Refusal` or any error rolls it all back.
+    /// A book not ranked for `context.today` is ranked first and the write run again.
     public func append(
         to id: Int64, context: WriteContext, decide: @Sendable (CaseFile) throws -> [EventDraft]
     ) async throws -> CaseFile {
-        try await ensureRanked(context.today)
         do {
-            return try await transaction { connection in
-                try await self.append(connection, to: id, context: context, decide: decide)
+            for attempt in 0..<2 {
+                let written = try await transaction { connection in
+                    try await self.append(connection, to: id, context: context, decide: decide)
+                }
+                if let written { return written }
+                if attempt == 0 { try await ensureRanked(context.today) }
             }
+            throw TeamStoreError.corrupt("the book could not be ranked for \(context.today.iso)")
         } catch TeamStoreError.server(_, "23505", "events_idem_key") {
             // The same key committed by a concurrent write to this case book: applied once, as promised.
             guard let file = try await caseFile(id) else { throw Refusal("there is no case \(id)") }
@@ -57,73 +64,80 @@ extension PostgresCaseStore {
         }
     }
 
+    /// The write inside its transaction; `nil` (nothing written) when the book is not ranked for
+    /// the write's day.
     private func append(
         _ connection: PostgresConnection, to id: Int64, context: WriteContext,
         decide: (CaseFile) throws -> [EventDraft]
-    ) async throws -> CaseFile {
-        var lock = SQLText(
-            "SELECT claimed_by, claim_token, claim_expires, claim_expires > now() AS live FROM cases WHERE id = ")
-        lock.append(lock.bind(id) + " FOR UPDATE")
-        guard let claim = try await connection.rows(lock.query, logger: logger).first else {
-            throw Refusal("there is no case \(id)")
-        }
+    ) async throws -> CaseFile? {
+        let rows = try await connection.rows(
+            WriteLockStatement(caseID: id, idempotencyKey: context.idempotencyKey), logger: logger)
+        guard let claim = rows.first else { throw Refusal("there is no case \(id)") }
+        guard try claim.value("ranked_as_of", as: String?.self) == context.today.iso else { return nil }
         try LeaseCheck(
             caseID: id, holder: try claim.value("claimed_by"), token: try claim.value("claim_token"),
-            expires: try claim.value("claim_expires"), live: try claim.value("live", as: Bool?.self) ?? false
+            expires: try claim.value("claim_expires"), live: try claim.value("live", as: Bool.self)
         ).allow(context)
 
-        guard var file = try await TeamCaseFile.load(connection, id: id, logger: logger) else {
-            throw Refusal("there is no case \(id)")
+        // The events read with the lock are current unless the lock waited for another write.
+        let current: CaseFile?
+        if try claim.value("locked_version", as: Int64.self) == claim.value("read_version", as: Int64.self) {
+            current = try TeamCaseFile.file(id: id, rows: rows)
+        } else {
+            current = try await TeamCaseFile.load(connection, id: id, logger: logger)
         }
-        var seen = SQLText("SELECT 1 AS one FROM events WHERE idem_key = ")
-        seen.append(seen.bind(context.idempotencyKey))
-        if try await !connection.rows(seen.query, logger: logger).isEmpty { return file }
+        guard let file = current else { throw Refusal("there is no case \(id)") }
+        if try claim.value("key_used", as: Bool.self) { return file }
         let drafts = try decide(file)
         if drafts.isEmpty { return file }
 
-        let head = try await connection.rows("SELECT seq, hash FROM log_head FOR UPDATE", logger: logger).first
-        var seq = try head?.value("seq", as: Int64.self) ?? 0
-        var previous = try head?.value("hash", as: String.self) ?? EventContent.genesis
-        var insert = SQLText(
-            "INSERT INTO events (seq, case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash) VALUES "
-        )
-        for (index, draft) in drafts.enumerated() {
-            seq += 1
-            let content = EventContent(
-                seq: seq, caseID: id, kind: draft.fact.kind, date: draft.date.iso, recordedAt: context.recordedAt,
-                actor: context.actor, payload: FactJSON.encode(draft.fact), prevHash: previous)
-            let hash = content.hash
-            let key: String? = index == 0 ? context.idempotencyKey : nil
-            insert.append(
-                (index == 0 ? "(" : ", (")
-                    + [
-                        insert.bind(seq), insert.bind(id), insert.bind(content.kind), insert.bind(content.date),
-                        insert.bind(content.recordedAt), insert.bind(content.actor), insert.bind(content.payload),
-                        insert.bind(key), insert.bind(previous), insert.bind(hash),
-                    ].joined(separator: ", ") + ")")
-            file.events.append(
-                CaseEvent(
-                    seq: seq, caseID: id, date: draft.date, recordedAt: context.recordedAt, actor: context.actor,
-                    fact: draft.fact, hash: hash))
-            previous = hash
+        // The head read with the case's lock may be stale; lock it now and extend it from where it is.
+        guard let locked = try await connection.rows(HeadLockStatement(), logger: logger).first else {
+            throw TeamStoreError.corrupt("the log head row is missing")
         }
-        try await connection.run(insert.query, logger: logger)
-        var moveHead = SQLText("UPDATE log_head SET seq = ")
-        moveHead.append(moveHead.bind(seq) + ", hash = " + moveHead.bind(previous))
-        try await connection.run(moveHead.query, logger: logger)
-
-        let row = CaseRow(state: CaseState(file: file, calendar: calendar), rankedAsOf: context.today)
-        try await connection.run(TeamCaseFile.updateRow(row), logger: logger)
-        return file
+        var head = (seq: try locked.value("seq", as: Int64.self), hash: try locked.value("hash", as: String.self))
+        for _ in 0..<2 {
+            var written = file
+            var contents: [EventContent] = []
+            var seq = head.seq
+            var previous = head.hash
+            for draft in drafts {
+                seq += 1
+                let content = EventContent(
+                    seq: seq, caseID: id, kind: draft.fact.kind, date: draft.date.iso, recordedAt: context.recordedAt,
+                    actor: context.actor, payload: FactJSON.encode(draft.fact), prevHash: previous)
+                let hash = content.hash
+                contents.append(content)
+                written.events.append(
+                    CaseEvent(
+                        seq: seq, caseID: id, date: draft.date, recordedAt: context.recordedAt, actor: context.actor,
+                        fact: draft.fact, hash: hash))
+                previous = hash
+            }
+            let row = CaseRow(state: CaseState(file: written, calendar: calendar), rankedAsOf: context.today)
+            let statement = WriteStatement(
+                caseID: id, previous: head.hash, events: Array(written.events.suffix(drafts.count)),
+                contents: contents, context: context, row: row)
+            guard let moved = try await connection.rows(statement, logger: logger).first else {
+                throw TeamStoreError.corrupt("the log head row is missing")
+            }
+            head = (try moved.value("seq", as: Int64.self), try moved.value("hash", as: String.self))
+            if head.hash == previous { return written }
+            // Another write moved the head since the read; this transaction holds it now.
+        }
+        throw TeamStoreError.corrupt("the log head moved while this write held it")
     }
 
     /// Ranks the book as of `today` unless it already is (one read when nothing is to do).
     func ensureRanked(_ today: CivilDate) async throws {
-        let ranked = try await connected { connection in
-            try await TeamReranking.rankedAsOf(connection, logger: self.logger)
-        }
-        if ranked == today { return }
-        try await transaction { connection in
+        try await connected { connection in try await self.rank(connection, to: today) }
+    }
+
+    /// Ranks the book as of `today` on `connection`, in a transaction of its own, unless it
+    /// already is (one prepared read when nothing is to do).
+    func rank(_ connection: PostgresConnection, to today: CivilDate) async throws {
+        if try await TeamReranking.rankedAsOf(connection, logger: logger) == today { return }
+        try await within(connection) { connection in
             _ = try await TeamReranking.rerank(connection, to: today, logger: self.logger)
         }
     }
@@ -168,16 +182,14 @@ extension PostgresCaseStore {
             _ direction: TeamQueueSQL.Direction, from start: (key: [TeamQueueSQL.Value], id: Int64)?,
             inclusive: Bool = false, limit: Int
         ) async throws -> [QueueRow] {
-            var rows: [QueueRow] = []
-            var statements = sql.statements(
-                scope: query.scope, filter: query.filter, direction: direction, start: start, inclusive: inclusive,
-                limit: limit)[...]
-            while rows.count < limit, let statement = statements.popFirst() {
-                for row in try await connection.rows(statement.query, logger: logger) where rows.count < limit {
-                    rows.append(try sql.queueRow(row, order: query.order))
-                }
-            }
-            return rows
+            let backward = direction == .backward
+            let bindings = sql.bindings(
+                scope: query.scope, filter: query.filter, backward: backward, start: start, inclusive: inclusive,
+                limit: limit)
+            return try await TeamQueueShape.rows(
+                connection, order: query.order, backward: backward, keyed: start != nil, bindings: bindings,
+                logger: logger
+            ).map { try sql.queueRow($0, order: query.order) }
         }
         switch query.position {
         case .first:

@@ -9,51 +9,28 @@ import PostgresNIO
 /// one clock every collector shares.
 extension PostgresCaseStore: CaseLeasing {
     /// The lease most clients use: long enough for a call, short enough that a crashed client's
-    /// case is back in the queue soon. The workbench heartbeats at a third of it.
-    public static let defaultLeaseTTL: Duration = .seconds(300)
+    /// case is back in the queue soon (`LeaseTimings`: config.json can set it per team).
+    public static let defaultLeaseTTL: Duration = LeaseTimings.standard.lease
 
-    /// `claimNext` walks `cases_ready` (today's queue in urgency order) and takes the first row
-    /// that is neither claimed (live) nor locked by another transaction (`SKIP LOCKED`): two
-    /// collectors asking at once get two different cases, and nobody waits.
-    static let claimNextSQL = """
-        WITH next AS (
-            SELECT id FROM cases
-            WHERE status = 'open' AND tier <= \(QueueRanking.Tier.actionDue.rawValue)
-                AND (claim_expires IS NULL OR claim_expires <= now())
-            ORDER BY tier, outstanding DESC, oldest_due, id
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED
-        )
-        UPDATE cases SET claimed_by = $1, claim_token = nextval('lease_tokens'),
-            claim_expires = now() + $2::double precision * interval '1 millisecond'
-        FROM next WHERE cases.id = next.id
-        RETURNING cases.claim_token, cases.claim_expires, \(TeamQueueSQL.rowColumns.replacingOccurrences(of: "id, debtor_name", with: "cases.id, debtor_name"))
-        """
+    /// What `claimNext` sends: one statement (`TeamLeaseSQL.claimNext`), the ranking check inside.
+    static let claimNextSQL = TeamLeaseSQL.claimNext
 
     public func claimNext(collector: String, today: CivilDate, ttl: Duration) async throws -> ClaimedCase? {
-        try await ensureRanked(today)
-        var binds = PostgresBindings()
-        binds.append(collector)
-        binds.append(Self.milliseconds(ttl))
-        let rows = try await connected { connection in
-            try await connection.rows(PostgresQuery(unsafeSQL: Self.claimNextSQL, binds: binds), logger: self.logger)
+        let statement = ClaimNextStatement(collector: collector, milliseconds: Self.milliseconds(ttl), today: today)
+        let row = try await rankedRow(today) { connection in
+            try await connection.rows(statement, logger: self.logger).first
         }
-        return try rows.first.map { try claimed($0, collector: collector) }
+        guard try row.value("id", as: Int64?.self) != nil else { return nil }
+        return try claimed(row, collector: collector)
     }
 
     public func claim(_ id: Int64, collector: String, today: CivilDate, ttl: Duration) async throws -> ClaimedCase {
-        try await ensureRanked(today)
-        var text = SQLText("UPDATE cases SET claimed_by = ")
-        let who = text.bind(collector)
-        text.append(
-            who + ", claim_token = CASE WHEN claimed_by = \(who) AND claim_expires > now() THEN claim_token "
-                + "ELSE nextval('lease_tokens') END, claim_expires = now() + " + text.bind(Self.milliseconds(ttl))
-                + "::double precision * interval '1 millisecond' WHERE id = " + text.bind(id)
-                + " AND (claim_expires IS NULL OR claim_expires <= now() OR claimed_by = \(who))"
-                + " RETURNING claim_token, claim_expires, " + TeamQueueSQL.rowColumns)
-        let query = text.query
-        let rows = try await connected { connection in try await connection.rows(query, logger: self.logger) }
-        if let row = rows.first { return try claimed(row, collector: collector) }
+        let statement = ClaimStatement(
+            caseID: id, collector: collector, milliseconds: Self.milliseconds(ttl), today: today)
+        let row = try await rankedRow(today) { connection in
+            try await connection.rows(statement, logger: self.logger).first
+        }
+        if try row.value("id", as: Int64?.self) != nil { return try claimed(row, collector: collector) }
         let holder = try await currentClaim(id)
         guard let holder else { throw Refusal("there is no case \(id)") }
         throw Refusal(
@@ -61,14 +38,25 @@ extension PostgresCaseStore: CaseLeasing {
                 + "\(holder.expires.map(MessageTime.text) ?? "?"); it is skipped until then")
     }
 
+    /// Runs a statement that checks the ranking itself (its row's `ranked_as_of`) on one pooled
+    /// connection; when the book is not ranked for `today`, ranks it on that connection and runs
+    /// the statement again.
+    private func rankedRow(
+        _ today: CivilDate, _ run: (PostgresConnection) async throws -> PostgresRandomAccessRow?
+    ) async throws -> PostgresRandomAccessRow {
+        try await connected { connection in
+            for attempt in 0..<2 {
+                guard let row = try await run(connection) else { break }
+                if try row.value("ranked_as_of", as: String?.self) == today.iso { return row }
+                if attempt == 0 { try await self.rank(connection, to: today) }
+            }
+            throw TeamStoreError.corrupt("the book could not be ranked for \(today.iso)")
+        }
+    }
+
     public func heartbeat(_ lease: Lease, ttl: Duration) async throws -> Lease {
-        var text = SQLText("UPDATE cases SET claim_expires = now() + ")
-        text.append(
-            text.bind(Self.milliseconds(ttl)) + "::double precision * interval '1 millisecond' WHERE id = "
-                + text.bind(lease.caseID)
-                + " AND claim_token = " + text.bind(lease.token) + " RETURNING claim_expires")
-        let query = text.query
-        let rows = try await connected { connection in try await connection.rows(query, logger: self.logger) }
+        let statement = HeartbeatStatement(lease, milliseconds: Self.milliseconds(ttl))
+        let rows = try await connected { connection in try await connection.rows(statement, logger: self.logger) }
         if let row = rows.first {
             var renewed = lease
             renewed.expiresAt = try row.value("claim_expires", as: Date.self)
@@ -86,18 +74,14 @@ extension PostgresCaseStore: CaseLeasing {
     }
 
     public func release(_ lease: Lease) async throws {
-        var text = SQLText("UPDATE cases SET claimed_by = NULL, claim_token = NULL, claim_expires = NULL WHERE id = ")
-        text.append(text.bind(lease.caseID) + " AND claim_token = " + text.bind(lease.token))
-        let query = text.query
-        try await connected { connection in try await connection.run(query, logger: self.logger) }
+        let statement = ReleaseLeaseStatement(lease)
+        _ = try await connected { connection in try await connection.rows(statement, logger: self.logger) }
     }
 
     public func release(caseID id: Int64, collector: String) async throws -> Bool {
-        var text = SQLText("UPDATE cases SET claimed_by = NULL, claim_token = NULL, claim_expires = NULL WHERE id = ")
-        text.append(text.bind(id) + " AND claimed_by = " + text.bind(collector) + " RETURNING id")
-        let query = text.query
+        let statement = ReleaseByCollectorStatement(caseID: id, collector: collector)
         return try await connected { connection in
-            try await !connection.rows(query, logger: self.logger).isEmpty
+            try await !connection.rows(statement, logger: self.logger).isEmpty
         }
     }
 
@@ -105,12 +89,8 @@ extension PostgresCaseStore: CaseLeasing {
     public func currentClaim(_ id: Int64) async throws -> (
         collector: String?, token: Int64?, expires: Date?, live: Bool
     )? {
-        var text = SQLText(
-            "SELECT claimed_by, claim_token, claim_expires, coalesce(claim_expires > now(), false) AS live FROM cases WHERE id = "
-        )
-        text.append(text.bind(id))
-        let query = text.query
-        let rows = try await connected { connection in try await connection.rows(query, logger: self.logger) }
+        let statement = CurrentClaimStatement(caseID: id)
+        let rows = try await connected { connection in try await connection.rows(statement, logger: self.logger) }
         guard let row = rows.first else { return nil }
         return (
             try row.value("claimed_by"), try row.value("claim_token"), try row.value("claim_expires"),

@@ -24,11 +24,20 @@ public final class PostgresCaseStore: CaseStore, Sendable {
     public let calendar: BusinessCalendar
     let client: PostgresClient
     let logger: Logger
+    /// One connection of its own made at open, before the pool's first (`PostgresURL.connectionConfiguration`).
+    private let probe: PostgresConnection.Configuration?
     private let runner: Task<Void, Never>
     private let gate = ReadyGate()
+    private let reachGate = ReadyGate()
 
     /// A store over `configuration`. Call `open()` (or `migrate`) before use.
-    public init(configuration: PostgresClient.Configuration, location: String, calendar: BusinessCalendar) {
+    /// With `probe`, `open()` first connects once on its own, so that a server it cannot reach is
+    /// reported at once and with the reason.
+    public init(
+        configuration: PostgresClient.Configuration, location: String, calendar: BusinessCalendar,
+        probe: PostgresConnection.Configuration? = nil
+    ) {
+        self.probe = probe
         var logger = Logger(label: "kaishu.team-store")
         logger.logLevel = .error
         self.logger = logger
@@ -43,7 +52,9 @@ public final class PostgresCaseStore: CaseStore, Sendable {
     /// A store at a `postgres://` URL (see `PostgresURL`).
     public convenience init(url: String, calendar: BusinessCalendar) throws {
         let parsed = try PostgresURL(url)
-        self.init(configuration: parsed.configuration(), location: parsed.description, calendar: calendar)
+        self.init(
+            configuration: parsed.configuration(), location: parsed.description, calendar: calendar,
+            probe: try parsed.connectionConfiguration())
     }
 
     deinit { runner.cancel() }
@@ -81,11 +92,32 @@ public final class PostgresCaseStore: CaseStore, Sendable {
     func ready() async throws { try await open() }
 
     private func check() async throws {
+        try await reachable()
         let version = try await schemaVersion()
         guard version == TeamSchema.currentVersion else {
             throw TeamStoreError.schemaVersion(found: version, expected: TeamSchema.currentVersion)
         }
         try await checkDurable()
+    }
+
+    /// Makes the store's one connection outside the pool (see `reach`), once; `migrate` and every
+    /// operation (through `open`) start with it.
+    func reachable() async throws {
+        guard let probe else { return }
+        try await reachGate.pass { try await self.reach(probe) }
+    }
+
+    /// Connects once outside the pool and hangs up: the pool retries a connection that fails for a
+    /// minute and then reports only that it gave up; this says why (`connectFailure`) at once.
+    private func reach(_ configuration: PostgresConnection.Configuration) async throws {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try? await connection.close()
+        } catch let error as PSQLError {
+            throw Self.teamError(error, location: location)
+        } catch {
+            throw TeamStoreError.cannotConnect(location, "\(error)")
+        }
     }
 
     /// The server's `synchronous_commit` for this store's connections (must not be `off`).
@@ -112,13 +144,31 @@ public final class PostgresCaseStore: CaseStore, Sendable {
         do {
             return try await client.withConnection { connection in try await body(connection) }
         } catch let error as PSQLError {
-            // postgres-nio's own description hides the server's message; say what happened.
-            if let info = error.serverInfo {
-                throw TeamStoreError.server(
-                    message: info[.message] ?? "unknown error", sqlState: info[.sqlState] ?? "?????",
-                    constraint: info[.constraintName])
-            }
-            throw TeamStoreError.cannotConnect(location, String(describing: error.code))
+            throw Self.teamError(error, location: location)
+        }
+    }
+
+    /// postgres-nio's own description hides the server's message; say what happened.
+    static func teamError(_ error: PSQLError, location: String) -> TeamStoreError {
+        if let info = error.serverInfo {
+            return .server(
+                message: info[.message] ?? "unknown error", sqlState: info[.sqlState] ?? "?????",
+                constraint: info[.constraintName])
+        }
+        return .cannotConnect(location, connectFailure(error))
+    }
+
+    /// Why a connection failed, in words a collector can act on.
+    static func connectFailure(_ error: PSQLError) -> String {
+        switch error.code {
+        case .sslUnsupported:
+            return "the server does not offer TLS, and the URL asks for it (sslmode=require); turn ssl on in the "
+                + "server's postgresql.conf, or connect with sslmode=prefer"
+        case .failedToAddSSLHandler:
+            return "TLS could not be set up: \(error.underlying.map { "\($0)" } ?? "no reason given")"
+        default:
+            guard let underlying = error.underlying else { return String(describing: error.code) }
+            return "\(error.code): \(underlying)"
         }
     }
 
@@ -128,19 +178,25 @@ public final class PostgresCaseStore: CaseStore, Sendable {
     func transaction<Result: Sendable>(
         checked: Bool = true, _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        if checked { try await ready() }
-        return try await unchecked { connection in
-            try await connection.run("BEGIN", logger: self.logger)
-            let value: Result
-            do {
-                value = try await body(connection)
-            } catch {
-                try? await connection.run("ROLLBACK", logger: self.logger)
-                throw error
-            }
-            try await connection.run("COMMIT", logger: self.logger)
-            return value
+        if checked { try await ready() } else { try await reachable() }
+        return try await unchecked { connection in try await self.within(connection, body) }
+    }
+
+    /// Runs `body` in one transaction on `connection` (the statements prepared: see
+    /// `BeginStatement`).
+    func within<Result: Sendable>(
+        _ connection: PostgresConnection, _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        _ = try await connection.rows(BeginStatement(), logger: logger)
+        let value: Result
+        do {
+            value = try await body(connection)
+        } catch {
+            _ = try? await connection.rows(RollbackStatement(), logger: logger)
+            throw error
         }
+        _ = try await connection.rows(CommitStatement(), logger: logger)
+        return value
     }
 }
 

@@ -1,18 +1,32 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// A `postgres://` URL turned into a connection configuration.
 ///
 /// Accepted forms (the libpq URL shape, the parts Kaishu needs):
 ///
-///     postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]
+///     postgres://user[:password]@host[:port]/database[?sslmode=MODE][&sslrootcert=PATH]
 ///     postgres://user@/database?host=/run/postgresql[&port=5432]     (a Unix socket folder)
 ///
-/// `sslmode=require` makes the connection fail unless TLS is set up (certificates are verified
-/// against the system's trust store); `prefer` (libpq's default) uses TLS when the server offers
-/// it; `disable` never does. A socket connection never uses TLS.
+/// `sslmode` means what it means to libpq (`psql`), so a URL works the same in both:
+///
+/// - `disable` (or `allow`): never TLS.
+/// - `prefer` (the default): TLS when the server offers it, else plain; the certificate is not
+///   checked.
+/// - `require`: TLS or no connection. The certificate is not checked unless `sslrootcert` names
+///   the certificate (or CA) to check it against — a team's own server usually has a self-signed
+///   one, which is what `require` is for: the traffic is encrypted.
+/// - `verify-ca`: TLS, and the certificate must be signed by `sslrootcert` (else the system's
+///   trusted CAs); `verify-full`: that, and issued for the host name in the URL.
+///
+/// A socket connection never uses TLS.
 public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
-    public enum TLSMode: String, Hashable, Sendable { case disable, prefer, require }
+    public enum TLSMode: String, Hashable, Sendable {
+        case disable, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
 
     public var user: String
     public var password: String?
@@ -21,6 +35,8 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
     public var port: Int
     public var database: String
     public var tls: TLSMode
+    /// `sslrootcert`: a PEM file of the certificates to check the server's against.
+    public var rootCertificate: String?
 
     public init(_ text: String) throws {
         guard text.hasPrefix("postgres://") || text.hasPrefix("postgresql://"),
@@ -58,8 +74,16 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
         switch mode {
         case "disable", "allow": tls = .disable
         case "prefer": tls = .prefer
-        case "require", "verify-ca", "verify-full": tls = .require
-        default: throw TeamStoreError.badURL(text, "sslmode '\(mode)' is not disable, prefer or require")
+        case "require": tls = .require
+        case "verify-ca": tls = .verifyCA
+        case "verify-full": tls = .verifyFull
+        default:
+            throw TeamStoreError.badURL(
+                text, "sslmode '\(mode)' is not disable, prefer, require, verify-ca or verify-full")
+        }
+        rootCertificate = query["sslrootcert"].flatMap { $0.isEmpty ? nil : $0 }
+        if let rootCertificate, !FileManager.default.isReadableFile(atPath: rootCertificate) {
+            throw TeamStoreError.badURL(text, "sslrootcert '\(rootCertificate)' is not a readable file")
         }
     }
 
@@ -67,7 +91,9 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let credentials = password == nil ? user : user + ":***"
         if let socketFolder { return "postgres://\(credentials)@/\(database)?host=\(socketFolder)&port=\(port)" }
-        let mode = tls == .prefer ? "" : "?sslmode=\(tls.rawValue)"
+        var parameters = tls == .prefer ? [] : ["sslmode=\(tls.rawValue)"]
+        if let rootCertificate { parameters.append("sslrootcert=\(rootCertificate)") }
+        let mode = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
         return "postgres://\(credentials)@\(host ?? "localhost"):\(port)/\(database)\(mode)"
     }
 
@@ -80,10 +106,51 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
                 database: database)
         } else {
             let tls: PostgresClient.Configuration.TLS
-            switch self.tls {
-            case .disable: tls = .disable
-            case .prefer: tls = .prefer(.makeClientConfiguration())
-            case .require: tls = .require(.makeClientConfiguration())
+            switch (self.tls, tlsConfiguration()) {
+            case (.prefer, let settings?): tls = .prefer(settings)
+            case (_, let settings?): tls = .require(settings)
+            case (_, nil): tls = .disable
+            }
+            configuration = .init(
+                host: host ?? "localhost", port: port, username: user, password: password, database: database,
+                tls: tls)
+        }
+        configuration.options.additionalStartupParameters = [
+            ("synchronous_commit", "on"), ("application_name", "kaishu"),
+        ]
+        return configuration
+    }
+
+    /// What `sslmode` and `sslrootcert` ask of TLS (`nil`: no TLS), as libpq reads them.
+    func tlsConfiguration() -> TLSConfiguration? {
+        guard socketFolder == nil, tls != .disable else { return nil }
+        var settings = TLSConfiguration.makeClientConfiguration()
+        if let rootCertificate { settings.trustRoots = .file(rootCertificate) }
+        switch tls {
+        case .disable, .prefer: settings.certificateVerification = .none
+        case .require: settings.certificateVerification = rootCertificate == nil ? .none : .noHostnameVerification
+        case .verifyCA: settings.certificateVerification = .noHostnameVerification
+        case .verifyFull: settings.certificateVerification = .fullVerification
+        }
+        return settings
+    }
+
+    /// The same server, TLS and startup parameters for one connection of its own: the store's
+    /// check at open, which fails at once with the reason (no TLS on the server, a certificate
+    /// refused, a login refused) where the pool would retry for a minute and then only say that
+    /// it gave up.
+    public func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        var configuration: PostgresConnection.Configuration
+        if let socketFolder {
+            configuration = .init(
+                unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password,
+                database: database)
+        } else {
+            let tls: PostgresConnection.Configuration.TLS
+            switch (self.tls, try tlsConfiguration().map { try NIOSSLContext(configuration: $0) }) {
+            case (.prefer, let context?): tls = .prefer(context)
+            case (_, let context?): tls = .require(context)
+            case (_, nil): tls = .disable
             }
             configuration = .init(
                 host: host ?? "localhost", port: port, username: user, password: password, database: database,

@@ -5,14 +5,15 @@ import PostgresNIO
 
 /// Reads a case file (debtor, assignment, every event in log order) and rewrites the cached row.
 enum TeamCaseFile {
+    /// Case `id`'s file in one prepared statement (`CaseFileStatement`); `nil` when there is none.
     static func load(_ connection: PostgresConnection, id: Int64, logger: Logger) async throws -> CaseFile? {
-        var header = SQLText(
-            """
-            SELECT c.collector, d.code, d.name, d.kana, d.phones, d.email, d.postal_code, d.address, d.domestic
-            FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE c.id =
-            """)
-        header.append(" " + header.bind(id))
-        guard let row = try await connection.rows(header.query, logger: logger).first else { return nil }
+        try file(id: id, rows: try await connection.rows(CaseFileStatement(caseID: id), logger: logger))
+    }
+
+    /// The file from rows of `TeamWriteSQL.fileColumns` (the debtor repeated on each, one event
+    /// per row in log order, or one row without an event).
+    static func file(id: Int64, rows: [PostgresRandomAccessRow]) throws -> CaseFile? {
+        guard let row = rows.first else { return nil }
         let phonesText = try row.value("phones", as: String.self)
         guard let phones = try? JSONDecoder().decode([String].self, from: Data(phonesText.utf8)) else {
             throw TeamStoreError.corrupt("phones '\(phonesText)' are not a JSON list")
@@ -22,14 +23,14 @@ enum TeamCaseFile {
             email: try row.value("email"), postalCode: try row.value("postal_code"), address: try row.value("address"),
             isDomestic: try row.value("domestic"))
         var events: [CaseEvent] = []
-        var select = SQLText("SELECT seq, date, recorded_at, actor, payload, hash FROM events WHERE case_id = ")
-        select.append(select.bind(id) + " ORDER BY seq")
-        for try await event in try await connection.query(select.query, logger: logger) {
-            let (seq, dateText, recordedAt, actor, payload, hash) = try event.decode(
-                (Int64, String, String, String, String, String).self)
+        events.reserveCapacity(rows.count)
+        for event in rows {
+            guard let seq = try event.value("seq", as: Int64?.self) else { continue }
+            let dateText = try event.value("date", as: String.self)
             guard let date = CivilDate(iso: dateText) else {
                 throw TeamStoreError.corrupt("event \(seq) has a malformed date")
             }
+            let payload = try event.value("payload", as: String.self)
             let fact: CaseFact
             do {
                 fact = try FactJSON.decode(payload)
@@ -38,35 +39,45 @@ enum TeamCaseFile {
             }
             events.append(
                 CaseEvent(
-                    seq: seq, caseID: id, date: date, recordedAt: recordedAt, actor: actor, fact: fact, hash: hash))
+                    seq: seq, caseID: id, date: date, recordedAt: try event.value("recorded_at"),
+                    actor: try event.value("actor"), fact: fact, hash: try event.value("hash")))
         }
         return CaseFile(id: id, debtor: debtor, collector: try row.value("collector"), events: events)
     }
 
-    /// The statement rewriting a case's cached row after a write (the lease columns are untouched).
-    static func updateRow(_ row: CaseRow) -> PostgresQuery {
-        var text = SQLText("UPDATE cases SET ")
-        let assignments = [
-            "collector = " + text.bind(row.collector),
-            "stage = " + text.bind(row.stage.rawValue),
-            "status = " + text.bind(row.statusColumn),
-            "outstanding = " + text.bind(row.outstanding.yen),
-            "oldest_due = " + text.bind(row.oldestDueColumn),
-            "expires = " + text.bind(row.expiresColumn),
-            "next_action = " + text.bind(row.nextAction?.iso),
-            "promise_date = " + text.bind(row.promise?.date.iso),
-            "promise_amount = " + text.bind(row.promise?.amount.yen),
-            "disputed = " + text.bind(row.disputed),
-            "on_hold = " + text.bind(row.onHold),
-            "last_contact = " + text.bind(row.lastContact?.iso),
-            "tier = " + text.bind(Int16(row.tier.rawValue)),
-            "version = version + 1",
-            "debtor_name = " + text.bind(row.debtorName),
-            "debtor_code = " + text.bind(row.debtorCode),
-            "name_key = " + text.bind(row.nameKey),
-            "search_key = " + text.bind(row.searchKey),
-        ]
-        text.append(assignments.joined(separator: ", ") + " WHERE id = " + text.bind(row.id))
-        return text.query
+    /// The cached row's columns a write rewrites (the lease columns are untouched), in the order
+    /// `bind(_:into:)` binds them, with their types.
+    static let rowColumns: [(name: String, type: PostgresDataType)] = [
+        ("collector", .text), ("stage", .text), ("status", .text), ("outstanding", .int8), ("oldest_due", .text),
+        ("expires", .text), ("next_action", .text), ("promise_date", .text), ("promise_amount", .int8),
+        ("disputed", .bool), ("on_hold", .bool), ("last_contact", .text), ("tier", .int2), ("debtor_name", .text),
+        ("debtor_code", .text), ("name_key", .text), ("search_key", .text),
+    ]
+
+    static var rowTypes: [PostgresDataType] { rowColumns.map { $0.type } }
+
+    /// `collector = $first, stage = $(first + 1), …`.
+    static func rowAssignments(from first: Int) -> String {
+        rowColumns.enumerated().map { "\($1.name) = $\(first + $0)" }.joined(separator: ", ")
+    }
+
+    static func bind(_ row: CaseRow, into bindings: inout PostgresBindings) {
+        bindings.append(row.collector)
+        bindings.append(row.stage.rawValue)
+        bindings.append(row.statusColumn)
+        bindings.append(row.outstanding.yen)
+        bindings.append(row.oldestDueColumn)
+        bindings.append(row.expiresColumn)
+        bindings.append(row.nextAction?.iso)
+        bindings.append(row.promise?.date.iso)
+        bindings.append(row.promise?.amount.yen)
+        bindings.append(row.disputed)
+        bindings.append(row.onHold)
+        bindings.append(row.lastContact?.iso)
+        bindings.append(Int16(row.tier.rawValue))
+        bindings.append(row.debtorName)
+        bindings.append(row.debtorCode)
+        bindings.append(row.nameKey)
+        bindings.append(row.searchKey)
     }
 }

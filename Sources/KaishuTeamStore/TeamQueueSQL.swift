@@ -45,58 +45,69 @@ struct TeamQueueSQL {
         CASE WHEN claim_expires > now() THEN claim_expires END AS live_claim_expires
         """
 
-    /// The statements reading rows from `start` in `direction`, in the order they must run, each
-    /// limited to `limit` rows.
-    func statements(
-        scope: QueueQuery.Scope, filter: String?, direction: Direction, start: (key: [Value], id: Int64)?,
-        inclusive: Bool = false, limit: Int
-    ) -> [SQLText] {
-        let backward = direction == .backward
-        func base() -> SQLText {
-            var text = SQLText("SELECT \(TeamQueueSQL.rowColumns) FROM cases WHERE status = 'open'")
-            if scope == .today { text.append(" AND tier <= \(QueueRanking.Tier.actionDue.rawValue)") }
-            if let filter, !filter.isEmpty {
-                text.append(" AND search_key LIKE " + text.bind(SearchKey.likePattern(filter)) + " ESCAPE '\\'")
-            }
-            return text
-        }
-        let orderBy =
-            " ORDER BY "
-            + (columns.map { "\($0.name)\($0.descending != backward ? " DESC" : "")" } + [
-                "id\(backward ? " DESC" : "")"
-            ])
-            .joined(separator: ", ") + " LIMIT \(limit)"
-        guard let start else {
-            var text = base()
-            text.append(orderBy)
-            return [text]
-        }
-        var result: [SQLText] = []
+    /// The statement reading up to `$3` rows from a cursor (or from the start when `keyed` is
+    /// false) in one direction: prepared once per shape (`TeamQueueStatement`), its values bound.
+    ///
+    /// `$1` the highest tier shown (all open cases: `later`; today's queue: `actionDue`), `$2` the
+    /// search pattern or `NULL`, `$3` the limit; from a cursor, `$4`… its key values and then the
+    /// id bound (`id >= $n` forward, `id <= $n` backward: the caller moves it by one for an
+    /// exclusive start). A page after a cursor is n + 1 disjoint index ranges — same key and a
+    /// later id, then a later last key, … then a later first key — each read on its own index
+    /// range with its own `LIMIT`, sent as one statement (`UNION ALL`, in range order) so a page
+    /// is one round trip rather than one per range.
+    func preparedSQL(backward: Bool, keyed: Bool) -> String {
+        let base = """
+            SELECT \(TeamQueueSQL.rowColumns) FROM cases WHERE status = 'open' AND tier <= $1 \
+            AND ($2::text IS NULL OR search_key LIKE $2 ESCAPE '\\')
+            """
+        let order = orderList(backward: backward)
+        guard keyed else { return base + " ORDER BY \(order) LIMIT $3" }
+        var parts: [String] = []
         for depth in stride(from: columns.count, through: 0, by: -1) {
-            var text = base()
-            for position in 0..<depth {
-                text.append(" AND \(columns[position].name) = " + bind(start.key[position], into: &text))
-            }
+            var text = base.replacingOccurrences(
+                of: " FROM cases", with: ", \(columns.count - depth) AS part FROM cases")
+            for position in 0..<depth { text += " AND \(columns[position].name) = $\(4 + position)" }
             if depth == columns.count {
-                let op = backward ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">")
-                text.append(" AND id \(op) " + text.bind(start.id))
+                text += " AND id \(backward ? "<=" : ">=") $\(4 + columns.count)"
             } else {
                 let column = columns[depth]
-                text.append(
-                    " AND \(column.name) \(column.descending != backward ? "<" : ">") "
-                        + bind(start.key[depth], into: &text))
+                text += " AND \(column.name) \(column.descending != backward ? "<" : ">") $\(4 + depth)"
             }
-            text.append(orderBy)
-            result.append(text)
+            parts.append("(\(text) ORDER BY \(order) LIMIT $3)")
         }
-        return result
+        return parts.joined(separator: " UNION ALL ") + " ORDER BY part, \(order) LIMIT $3"
     }
 
-    private func bind(_ value: Value, into text: inout SQLText) -> String {
-        switch value {
-        case .int(let number): return text.bind(number)
-        case .text(let string): return text.bind(string)
+    /// The parameter types of `preparedSQL(backward:keyed:)`.
+    func parameterTypes(keyed: Bool) -> [PostgresDataType] {
+        [.int2, .text, .int8] + (keyed ? columns.map { $0.isInteger ? .int8 : .text } + [.int8] : [])
+    }
+
+    /// The values of `preparedSQL`'s parameters for one read.
+    func bindings(
+        scope: QueueQuery.Scope, filter: String?, backward: Bool, start: (key: [Value], id: Int64)?,
+        inclusive: Bool, limit: Int
+    ) -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(
+            Int16(scope == .today ? QueueRanking.Tier.actionDue.rawValue : QueueRanking.Tier.later.rawValue))
+        bindings.append(filter.flatMap { $0.isEmpty ? nil : SearchKey.likePattern($0) })
+        bindings.append(Int64(limit))
+        if let start {
+            for value in start.key {
+                switch value {
+                case .int(let number): bindings.append(number)
+                case .text(let text): bindings.append(text)
+                }
+            }
+            bindings.append(inclusive ? start.id : backward ? start.id - 1 : start.id + 1)
         }
+        return bindings
+    }
+
+    private func orderList(backward: Bool) -> String {
+        (columns.map { "\($0.name)\($0.descending != backward ? " DESC" : "")" } + ["id\(backward ? " DESC" : "")"])
+            .joined(separator: ", ")
     }
 
     func keyValues(of cursor: QueueCursor, order: QueueOrder) throws -> [Value] {

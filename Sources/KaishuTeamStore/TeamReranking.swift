@@ -14,9 +14,7 @@ enum TeamReranking {
     static let rankedAsOfSQL = "SELECT value FROM meta WHERE key = $1"
 
     static func rankedAsOf(_ connection: PostgresConnection, logger: Logger) async throws -> CivilDate? {
-        var binds = PostgresBindings()
-        binds.append(key)
-        return try await connection.rows(PostgresQuery(unsafeSQL: rankedAsOfSQL, binds: binds), logger: logger).first
+        try await connection.rows(RankedAsOfStatement(), logger: logger).first
             .flatMap { CivilDate(iso: try $0.value("value", as: String.self)) }
     }
 

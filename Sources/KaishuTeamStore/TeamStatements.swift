@@ -6,35 +6,34 @@ import PostgresNIO
 /// connection for the queue page). Built from the constants the store itself uses, so a floor
 /// cannot drift from what it is compared with.
 public enum TeamStatements {
-    /// What `claimNext(collector:today:ttl:)` sends once the book is ranked for the day, in order,
-    /// each statement on its own (no transaction around them): the ranking check, then the claim.
-    /// `parameters[n - 1]` is the text value of `$n`.
-    public static func claimNext(collector: String, ttl: Duration) -> [(sql: String, parameters: [String])] {
-        [
-            (TeamReranking.rankedAsOfSQL, [TeamReranking.key]),
-            (PostgresCaseStore.claimNextSQL, [collector, String(PostgresCaseStore.milliseconds(ttl))]),
-        ]
+    /// What `claimNext(collector:today:ttl:)` sends once the book is ranked for the day: one
+    /// statement (prepared, on the store's side), the ranking check inside it. `parameters[n - 1]`
+    /// is the text value of `$n`.
+    public static func claimNext(
+        collector: String, today: CivilDate, ttl: Duration
+    ) -> [(sql: String, parameters: [String])] {
+        [(PostgresCaseStore.claimNextSQL, [collector, String(PostgresCaseStore.milliseconds(ttl)), today.iso])]
     }
 
-    /// The ranking check every queue read, claim and write starts with.
+    /// The ranking check every queue read starts with (claims and writes carry it inside).
     public static var rankedCheck: PostgresQuery {
         var binds = PostgresBindings()
         binds.append(TeamReranking.key)
         return PostgresQuery(unsafeSQL: TeamReranking.rankedAsOfSQL, binds: binds)
     }
 
-    /// The statements reading the urgency order (all open cases) from `cursor`, in the order
-    /// `queue(_:)` runs them until it has `limit` rows — each has `LIMIT limit`. Forward is a page
+    /// The statement reading the urgency order (all open cases) from `cursor`, as `queue(_:)`
+    /// runs it (the SQL it prepares, these values bound), with `LIMIT limit`. Forward is a page
     /// after the cursor (`.after`, asked for one row more than the page); backward with `limit` 1
-    /// is its look back for "more before", from the page's first row.
+    /// is its look back for "more before", from the page's first row. One statement: the keyset
+    /// ranges are one `UNION ALL` (`TeamQueueSQL.preparedSQL`).
     public static func urgencyRange(
         from cursor: QueueCursor, backward: Bool, inclusive: Bool = false, limit: Int
     ) throws -> [PostgresQuery] {
         let sql = TeamQueueSQL(.urgency)
         let start = (key: try sql.keyValues(of: cursor, order: .urgency), id: cursor.id)
-        return sql.statements(
-            scope: .all, filter: nil, direction: backward ? .backward : .forward, start: start, inclusive: inclusive,
-            limit: limit
-        ).map(\.query)
+        let bindings = sql.bindings(
+            scope: .all, filter: nil, backward: backward, start: start, inclusive: inclusive, limit: limit)
+        return [PostgresQuery(unsafeSQL: sql.preparedSQL(backward: backward, keyed: true), binds: bindings)]
     }
 }

@@ -10,7 +10,8 @@ struct QueueNext: AsyncParsableCommand {
         abstract: "Claim the next free case in queue order (team case book) and print it.",
         discussion: """
             The claim is a lease: other collectors' queues show the case as taken and skip it until \
-            it is released (`kaishu queue release ID`) or lapses after --ttl seconds. Writes may carry \
+            it is released (`kaishu queue release ID`) or lapses after --ttl seconds (default: \
+            `team.leaseSeconds` in config.json, else 300). Writes may carry \
             the printed lease token (`kaishu case note ID --lease TOKEN`) so that a write after the \
             claim was lost is refused. Prints null (JSON) or a message when nothing is free.
             """
@@ -20,20 +21,22 @@ struct QueueNext: AsyncParsableCommand {
     @OptionGroup var day: TodayOption
     @OptionGroup var collector: CollectorOption
     @OptionGroup var output: OutputOptions
-    @Option(help: "How long the claim lasts without renewal, in seconds.") var ttl: Int = 300
+    @Option(help: "How long the claim lasts without renewal, in seconds (default: team.leaseSeconds, else 300).")
+    var ttl: Int?
 
     func validate() throws {
-        guard ttl > 0 else { throw ValidationError("--ttl must be at least 1 second") }
+        if let ttl, ttl <= 0 { throw ValidationError("--ttl must be at least 1 second") }
     }
 
     func run() async throws {
         try await failing {
             let today = try day.resolve()
+            let lease = try ttl.map { Duration.seconds($0) } ?? KaishuConfig.resolved().team.lease
             let team = try store.openPostgres()
             let who = collector.resolved
             guard
                 let claimed = try await teamErrors({
-                    try await team.claimNext(collector: who, today: today, ttl: .seconds(ttl))
+                    try await team.claimNext(collector: who, today: today, ttl: lease)
                 })
             else {
                 if output.json { print("null") } else { print("Nothing free in today's queue for \(today).") }

@@ -1,5 +1,6 @@
 import Foundation
 import KaishuCore
+import KaishuTeamStore
 
 /// The user's settings: `$XDG_CONFIG_HOME/kaishu/config.json` (`~/.config/kaishu/config.json`).
 /// Every key is optional; options and environment variables win over the file. JSON, like
@@ -16,11 +17,18 @@ struct KaishuConfig: Sendable {
             var quietHours: String?
             var weeklyCap: Int?
         }
+        struct Team: Decodable {
+            /// Seconds a claim lasts without renewal (300).
+            var leaseSeconds: Int?
+            /// Seconds between an open case's renewals (100); under half of `leaseSeconds`.
+            var heartbeatSeconds: Int?
+        }
         var store: String?
         var collector: String?
         var theme: String?
         var calendar: Calendar?
         var contact: Contact?
+        var team: Team?
     }
 
     var store: String?
@@ -28,6 +36,8 @@ struct KaishuConfig: Sendable {
     var theme: String?
     var calendar: BusinessCalendar = .japan
     var contact: ContactPolicy = .standard
+    /// Claims on a team case book: the lease and the heartbeat (`team.*`).
+    var team: LeaseTimings = .standard
 
     static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let base =
@@ -67,6 +77,13 @@ struct KaishuConfig: Sendable {
         if let cap = file.contact?.weeklyCap {
             guard cap > 0 else { throw CommandFailure("\(path): contact.weeklyCap must be at least 1") }
             config.contact.weeklyCap = cap
+        }
+        if let team = file.team {
+            do {
+                config.team = try LeaseTimings(leaseSeconds: team.leaseSeconds, heartbeatSeconds: team.heartbeatSeconds)
+            } catch let refusal as Refusal {
+                throw CommandFailure("\(path): \(refusal.reason)")
+            }
         }
         return config
     }

@@ -251,7 +251,7 @@ struct TeamBenchWork: Sendable {
         let connection = PostgresTools.connection(location)
         let arguments =
             [
-                pgbench, "-n", "-M", "extended", "-f", script, "-c", String(clients), "-j", String(clients),
+                pgbench, "-n", "-M", "prepared", "-f", script, "-c", String(clients), "-j", String(clients),
                 "-t", String(transactions),
             ] + defines + connection.arguments
         let result = try ChildRun.checked(arguments, environment: connection.environment)

@@ -5,8 +5,8 @@ import PostgresNIO
 
 /// Claims per second: N collectors — N stores, one connection pool each, as N terminals — call
 /// `claimNext` in a loop for a while; then pgbench runs the statements `claimNext` sends
-/// (`TeamStatements.claimNext`: the ranking check, then the claim, each its own autocommit
-/// statement, `-M extended` like postgres-nio's unnamed statements) with N clients.
+/// (`TeamStatements.claimNext`: one autocommit statement, the ranking check inside it, `-M prepared`
+/// as the store prepares it) with N clients.
 ///
 /// Every claim lasts 300 s, so claims pile up during a run, and the claim walks today's queue past
 /// every live claim before it finds a free case: a claim costs more the more cases are already
@@ -34,7 +34,8 @@ struct TeamClaimBench {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let script = "\(folder)/claim.sql"
-        let (text, defines) = Self.pgbenchScript(TeamStatements.claimNext(collector: "pgbench", ttl: .seconds(300)))
+        let (text, defines) = Self.pgbenchScript(
+            TeamStatements.claimNext(collector: "pgbench", today: work.today, ttl: .seconds(300)))
         try text.write(toFile: script, atomically: true, encoding: .utf8)
 
         let stores = (0..<(work.levels.max() ?? 1)).map { _ in work.collectorStore() }
@@ -85,7 +86,7 @@ struct TeamClaimBench {
                 report.figures.append(
                     BenchFigure(
                         metric: "claims per second, \(label)", scale: work.scale, unit: .perSecond,
-                        kaishu: kaishuRate, floor: floorRate, floorName: "pgbench, claimNext's SQL, -M extended",
+                        kaishu: kaishuRate, floor: floorRate, floorName: "pgbench, claimNext's SQL, -M prepared",
                         target: 0.7,
                         note: (["rounds: " + rounds.joined(separator: "; ")] + notes).joined(separator: "; "),
                         atLeast: true))
@@ -132,7 +133,8 @@ struct TeamClaimBench {
     /// The same statements, the same number of claims, on one bare connection one after another:
     /// the driver's share of the gap to pgbench, without the store's pool and code.
     private func bare(_ raw: PostgresConnection, claims: Int) async throws -> Double {
-        let queries = TeamStatements.claimNext(collector: "bare", ttl: .seconds(300)).map { statement in
+        let statements = TeamStatements.claimNext(collector: "bare", today: work.today, ttl: .seconds(300))
+        let queries = statements.map { statement in
             var binds = PostgresBindings()
             for value in statement.parameters { binds.append(value) }
             return PostgresQuery(unsafeSQL: statement.sql, binds: binds)
@@ -156,7 +158,7 @@ struct TeamClaimBench {
     }
 
     /// A pgbench script running `statements` in order, each ending in `;`, with `$n` of statement
-    /// `i` as the variable `:s{i}p{n}` (pgbench sends variables as parameters under -M extended),
+    /// `i` as the variable `:s{i}p{n}` (pgbench sends variables as parameters under -M prepared),
     /// and the `-D` arguments defining them.
     static func pgbenchScript(_ statements: [(sql: String, parameters: [String])]) -> (String, [String]) {
         var script = ""

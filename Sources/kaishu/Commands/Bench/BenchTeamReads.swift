@@ -4,7 +4,8 @@ import KaishuTeamStore
 import PostgresNIO
 
 /// Queue pages on the team book: `PostgresCaseStore.queue` (the ranking check, the keyset ranges
-/// after a cursor, the one-row look back, 50 rows decoded into `QueueRow`s, through the pool)
+/// after a cursor as one prepared statement, the one-row look back, 50 rows decoded into
+/// `QueueRow`s, through the pool)
 /// against the same statements (`TeamStatements`) on one bare connection, every cell received and
 /// none decoded — at the same random positions, alternating so both see the same cache.
 struct TeamPageBench {
@@ -81,7 +82,7 @@ struct TeamPageBench {
     }
 
     /// What `queue(_:)` sends for a page after `position`: the ranking check, the forward ranges
-    /// (51 rows asked, each range until there are 51), then the look back from the page's first row.
+    /// (one statement, 51 rows asked), then the look back from the page's first row.
     private func floorPage(_ raw: PostgresConnection, after position: Position) async throws -> Int {
         let logger = work.logger
         _ = try await raw.query(TeamStatements.rankedCheck, logger: logger).collect()
@@ -111,10 +112,12 @@ struct TeamPageBench {
     }
 }
 
-/// Note saves on the team book: a call note through the full write path (the ranking check, the
-/// case row locked, the lease checked, the case file read, the workflow's decision, the chain
-/// extended under the head lock, the case row rewritten, one durable commit) against a one-row
-/// INSERT committed on its own (one durable commit) on one bare connection, alternating.
+/// Note saves on the team book: a call note through the full write path (BEGIN; the case row
+/// locked and the ranking, lease, key and case file read in one statement; the workflow's
+/// decision; the chain's head locked; the chain extended and the case row rewritten in one
+/// statement; one durable COMMIT)
+/// against a one-row INSERT committed on its own (one durable commit) on one bare connection,
+/// alternating.
 struct TeamNoteBench {
     let work: TeamBenchWork
 
