@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
     ],
     targets: [
         // Pure domain: money, civil dates, the law, the workflow, queue ranking. Foundation only.
@@ -63,6 +64,7 @@ let package = Package(
                 "KaishuCore",
                 "KaishuEventLog",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),  // sslmode and sslrootcert
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -36,6 +36,9 @@ public struct WorkbenchConfiguration: Sendable {
     /// Where the call note being typed is kept against a crash (`DraftLocation.folder`); `nil`
     /// keeps nothing.
     public var drafts: DraftStore?
+    /// On a team book: how long opening a case claims it, and how often the claim is renewed
+    /// (`team.leaseSeconds`, `team.heartbeatSeconds`).
+    public var leaseTimings: LeaseTimings
 
     public init(
         today: CivilDate, collector: String, storeDescription: String, themeName: String? = nil,
@@ -44,9 +47,11 @@ public struct WorkbenchConfiguration: Sendable {
         sessionID: String = UUID().uuidString, pageSize: Int = 50,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         letters: (any LetterService)? = nil, contactPolicy: ContactPolicy = .standard,
-        localTime: @escaping TimeOfDayClock = TimeOfDay.none, drafts: DraftStore? = nil
+        localTime: @escaping TimeOfDayClock = TimeOfDay.none, drafts: DraftStore? = nil,
+        leaseTimings: LeaseTimings = .standard
     ) {
         self.drafts = drafts
+        self.leaseTimings = leaseTimings
         self.letters = letters
         self.contactPolicy = contactPolicy
         self.localTime = localTime
@@ -120,8 +125,11 @@ private func runLoop(
         storeLabel: configuration.storeDescription, sessionID: configuration.sessionID,
         pageSize: configuration.pageSize, canCreateDemo: configuration.createDemo != nil,
         contactPolicy: configuration.contactPolicy)
+    var state = AppState(config: session, size: terminal.size)
+    state.team.leaseSeconds = Double(configuration.leaseTimings.leaseSeconds)
+    state.team.heartbeatSeconds = Double(configuration.leaseTimings.heartbeatSeconds)
     let runtime = Runtime(
-        state: AppState(config: session, size: terminal.size), terminal: terminal, store: store,
+        state: state, terminal: terminal, store: store,
         calendar: configuration.calendar, localTime: configuration.localTime, createDemo: configuration.createDemo,
         letters: configuration.letters, drafts: configuration.drafts)
     return runtime.run()

@@ -68,7 +68,8 @@ struct WorkbenchCommand: AsyncParsableCommand {
                 contactPolicy: config.contact,
                 localTime: TimeOfDay.resolve(
                     time: time.flatMap { LocalTime(parsing: $0) }, todayIsInjected: day.isInjected),
-                drafts: DraftStore(folder: DraftLocation.folder(book: store.draftKey, collector: collector.resolved)))
+                drafts: DraftStore(folder: DraftLocation.folder(book: store.draftKey, collector: collector.resolved)),
+                leaseTimings: config.team)
             let status: Int32
             do {
                 status = try await runWorkbench(store: caseStore, configuration: workbench)
