@@ -162,8 +162,22 @@ final class Tmux {
         defer { environment.forEach { free($0) } }
         let result = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, &environment)
         guard result == 0 else { throw E2EFailure("cannot start \(arguments.joined(separator: " ")): error \(result)") }
+        // Every tmux command returns at once; one that has not after a minute is stuck (a loaded
+        // machine once left a client hanging): kill it and fail with its command line, rather than
+        // leave the whole suite waiting.
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let deadline = Date().addingTimeInterval(60)
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped == -1 && errno != EINTR { break }
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+                throw E2EFailure("`\(arguments.joined(separator: " "))` did not finish within 60 s")
+            }
+            usleep(2_000)
+        }
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         let exited = (status & 0x7f) == 0
         return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
