@@ -67,14 +67,36 @@ struct QueueSQL {
         scope: QueueQuery.Scope, filter: String?, direction: Direction,
         start: (key: [DatabaseValue], id: Int64)?, inclusive: Bool = false
     ) -> [(sql: String, arguments: StatementArguments)] {
-        var base = "SELECT \(QueueSQL.rowColumns) FROM cases INDEXED BY \(index) WHERE status = 'open'"
+        let filtered = !(filter ?? "").isEmpty
+        let key = TextKey(
+            index: index, scope: scope, filtered: filtered, direction: direction, hasStart: start != nil,
+            inclusive: inclusive)
+        let texts = QueueSQL.texts.value(for: key) {
+            self.texts(scope: scope, filtered: filtered, direction: direction, hasStart: start != nil, inclusive: inclusive)
+        }
         var baseArguments: StatementArguments = []
+        if let filter, filtered { baseArguments += [SearchKey.likePattern(filter)] }
+        guard let start else { return [(texts[0], baseArguments)] }
+        // Depth n … 0, as `texts` lists them: the first n sort values equal, then the next one beyond.
+        return zip(stride(from: columns.count, through: 0, by: -1), texts).map { depth, sql in
+            var arguments = baseArguments
+            for position in 0..<depth { arguments += [start.key[position]] }
+            arguments += depth == columns.count ? [start.id] : [start.key[depth]]
+            return (sql, arguments)
+        }
+    }
+
+    /// The SQL of `statements`: the same few texts for every page of an order, so they are built
+    /// once and kept (`texts`).
+    private func texts(
+        scope: QueueQuery.Scope, filtered: Bool, direction: Direction, hasStart: Bool, inclusive: Bool
+    ) -> [String] {
+        var base = "SELECT \(QueueSQL.rowColumns) FROM cases INDEXED BY \(index) WHERE status = 'open'"
         if scope == .today {
             base += " AND tier <= \(QueueRanking.Tier.actionDue.rawValue)"
         }
-        if let filter, !filter.isEmpty {
+        if filtered {
             base += " AND search_key LIKE ? ESCAPE '\\'"
-            baseArguments += [SearchKey.likePattern(filter)]
         }
         let backward = direction == .backward
         let orderBy =
@@ -83,31 +105,29 @@ struct QueueSQL {
                 "id\(backward ? " DESC" : "")"
             ])
             .joined(separator: ", ") + " LIMIT ?"
-
-        guard let start else {
-            return [(base + orderBy, baseArguments)]
-        }
-        var result: [(sql: String, arguments: StatementArguments)] = []
-        for depth in stride(from: columns.count, through: 0, by: -1) {
-            var conditions: [String] = []
-            var arguments = baseArguments
-            for position in 0..<depth {
-                conditions.append("\(columns[position].name) = ?")
-                arguments += [start.key[position]]
-            }
+        guard hasStart else { return [base + orderBy] }
+        return stride(from: columns.count, through: 0, by: -1).map { depth in
+            var conditions = (0..<depth).map { "\(columns[$0].name) = ?" }
             if depth == columns.count {
-                let op = backward ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">")
-                conditions.append("id \(op) ?")
-                arguments += [start.id]
+                conditions.append("id \(backward ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">")) ?")
             } else {
                 let column = columns[depth]
                 conditions.append("\(column.name) \(column.descending != backward ? "<" : ">") ?")
-                arguments += [start.key[depth]]
             }
-            result.append((base + " AND " + conditions.joined(separator: " AND ") + orderBy, arguments))
+            return base + " AND " + conditions.joined(separator: " AND ") + orderBy
         }
-        return result
     }
+
+    private struct TextKey: Hashable {
+        var index: String
+        var scope: QueueQuery.Scope
+        var filtered: Bool
+        var direction: Direction
+        var hasStart: Bool
+        var inclusive: Bool
+    }
+
+    private static let texts = Memo<TextKey, [String]>()
 
     /// The stored sort values of a cursor, checked against this order's columns.
     func keyValues(of cursor: QueueCursor, order: QueueOrder) throws -> [DatabaseValue] {

@@ -65,9 +65,13 @@ struct NoteBench {
         guard let strace = ChildRun.which("strace") else { return nil }
         let trace = NSTemporaryDirectory() + "kaishu-bench-strace-\(UUID().uuidString).txt"
         defer { unlink(trace) }
+        // A fresh seed each time: the drive's idempotency keys are `drive-SEED-i`, and on a book
+        // kept in --dir a repeated seed would replay the last run's notes, writing (and syncing)
+        // nothing.
+        let seed = UInt64.random(in: 1_000...UInt64(UInt32.max))
         let result = try ChildRun.run([
             strace, "-f", "-y", "-e", "trace=fsync,fdatasync", "-o", trace, ChildRun.selfPath, "bench", "drive",
-            "--mix", "notes", "--count", String(notes), "--seed", "7", "--db", book, "--today", today.iso,
+            "--mix", "notes", "--count", String(notes), "--seed", String(seed), "--db", book, "--today", today.iso,
         ])
         guard result.status == 0 else { return nil }
         // A note on a closed case is refused (nothing written): count the saved ones.

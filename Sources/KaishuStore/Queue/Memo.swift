@@ -1,0 +1,15 @@
+import Foundation
+
+/// A thread-safe table of values computed once per key (the queue's SQL texts): readers on
+/// several of the pool's threads build pages at once.
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+
+    func value(for key: Key, _ make: () -> Value) -> Value {
+        if let known = lock.withLock({ values[key] }) { return known }
+        let made = make()
+        lock.withLock { values[key] = made }
+        return made
+    }
+}
