@@ -72,7 +72,8 @@ struct QueueSQL {
             index: index, scope: scope, filtered: filtered, direction: direction, hasStart: start != nil,
             inclusive: inclusive)
         let texts = QueueSQL.texts.value(for: key) {
-            self.texts(scope: scope, filtered: filtered, direction: direction, hasStart: start != nil, inclusive: inclusive)
+            self.texts(
+                scope: scope, filtered: filtered, direction: direction, hasStart: start != nil, inclusive: inclusive)
         }
         var baseArguments: StatementArguments = []
         if let filter, filtered { baseArguments += [SearchKey.likePattern(filter)] }
