@@ -86,20 +86,7 @@ public struct Screen: Hashable, Sendable {
                 w = 1
             }
             if w == 0 { continue }
-            if x < 0 {
-                x += w
-                continue
-            }
-            if x + w > end {
-                while x < end {
-                    setCell(row: row, column: x, Cell(" ", style: style))
-                    x += 1
-                }
-                break
-            }
-            setCell(row: row, column: x, Cell(cluster, width: UInt8(w), style: style))
-            if w == 2 { setCell(row: row, column: x + 1, Cell("", width: 0, style: style)) }
-            x += w
+            if !place(cluster, width: w, row: row, x: &x, end: end, style: style) { break }
         }
         return max(0, x - column)
     }
@@ -123,22 +110,32 @@ public struct Screen: Hashable, Sendable {
                 if w == 0 { continue }
                 cluster = String(scalar)
             }
-            if x < 0 {
-                x += w
-                continue
-            }
-            if x + w > end {
-                while x < end {
-                    setCell(row: row, column: x, Cell(" ", style: style))
-                    x += 1
-                }
-                break
-            }
-            setCell(row: row, column: x, Cell(cluster, width: UInt8(w), style: style))
-            if w == 2 { setCell(row: row, column: x + 1, Cell("", width: 0, style: style)) }
-            x += w
+            if !place(cluster, width: w, row: row, x: &x, end: end, style: style) { break }
         }
         return max(0, x - column)
+    }
+
+    /// Draws one cluster `w` columns wide at `x` and moves past it. Left of the screen it only
+    /// advances; where it would cross `end` the remaining columns become spaces and it returns
+    /// `false` (nothing more fits).
+    private mutating func place(
+        _ cluster: String, width w: Int, row: Int, x: inout Int, end: Int, style: Style
+    ) -> Bool {
+        if x < 0 {
+            x += w
+            return true
+        }
+        if x + w > end {
+            while x < end {
+                setCell(row: row, column: x, Cell(" ", style: style))
+                x += 1
+            }
+            return false
+        }
+        setCell(row: row, column: x, Cell(cluster, width: UInt8(w), style: style))
+        if w == 2 { setCell(row: row, column: x + 1, Cell("", width: 0, style: style)) }
+        x += w
+        return true
     }
 
     /// Writes `text` fitted to exactly `width` columns (padded or cut with `…`).
