@@ -83,20 +83,10 @@ public enum MinimalCursesFloor {
         guard let first = frames.first else {
             return WorkbenchBenchmark.Series(name: name, milliseconds: [], bytes: [])
         }
-        setenv("TERM", "xterm-256color", 1)
-        setenv("LINES", String(size.rows), 1)
-        setenv("COLUMNS", String(size.columns), 1)
+        let capture = try CaptureTerminal(size: size, name: "floor")
+        defer { capture.close() }
         CursesTerminal.setUTF8Locale()
-        let path = NSTemporaryDirectory() + "kaishu-floor-\(getpid()).out"
-        guard let output = fopen(path, "w+"), let input = fopen("/dev/null", "r") else {
-            throw WorkbenchError("cannot open the floor's output file \(path)")
-        }
-        defer {
-            fclose(output)
-            fclose(input)
-            unlink(path)
-        }
-        guard let screen = newterm(nil, output, input) else {
+        guard let screen = newterm(nil, capture.output, capture.input) else {
             throw WorkbenchError("ncurses does not know the terminal type xterm-256color (is its terminfo installed?)")
         }
         defer {
@@ -143,10 +133,7 @@ public enum MinimalCursesFloor {
             }
             _ = refresh()
         }
-        func written() -> Int {
-            fflush(output)
-            return Int(ftell(output))
-        }
+        func written() -> Int { capture.written() }
 
         func runs(_ frame: Frame, _ row: Int) -> [Run] { frame.runs.indices.contains(row) ? frame.runs[row] : [] }
         draw(first.rows.indices.flatMap { line($0, of: first) })

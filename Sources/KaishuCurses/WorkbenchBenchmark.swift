@@ -101,23 +101,13 @@ public enum WorkbenchBenchmark {
         opening open: () throws -> any CaseStore, configuration: WorkbenchConfiguration,
         size: Size = Size(rows: 24, columns: 80), keys: Int = 1000
     ) async throws -> Report {
-        setenv("TERM", "xterm-256color", 1)
-        setenv("LINES", String(size.rows), 1)
-        setenv("COLUMNS", String(size.columns), 1)
-        let path = NSTemporaryDirectory() + "kaishu-bench-\(getpid()).out"
-        guard let output = fopen(path, "w+"), let input = fopen("/dev/null", "r") else {
-            throw WorkbenchError("cannot open the benchmark's output file \(path)")
-        }
-        defer {
-            fclose(output)
-            fclose(input)
-            unlink(path)
-        }
+        let capture = try CaptureTerminal(size: size, name: "bench")
+        defer { capture.close() }
         let start = DispatchTime.now().uptimeNanoseconds
         let store = try open()
         let theme = try ThemeLibrary.load(configuration.themeName, environment: configuration.environment)
         let terminal = try CursesTerminal(
-            theme: theme, wantsColor: true, input: input, output: output, installSignalHandlers: false)
+            theme: theme, wantsColor: true, input: capture.input, output: capture.output, installSignalHandlers: false)
         defer { terminal.close() }
         let session = SessionConfig(
             today: configuration.today, collector: configuration.collector,
@@ -132,10 +122,7 @@ public enum WorkbenchBenchmark {
             calendar: configuration.calendar, timestamp: { "2000-01-01T00:00:00+09:00" }, drafts: drafts)
         defer { drafts.flush() }
 
-        func written() -> Int {
-            fflush(output)
-            return Int(ftell(output))
-        }
+        func written() -> Int { capture.written() }
         func settle() async {
             while true {
                 await runtime.runner.waitUntilIdle()

@@ -91,41 +91,39 @@ extension PostgresCaseStore {
         let drafts = try decide(file)
         if drafts.isEmpty { return file }
 
-        // The head read with the case's lock may be stale; lock it now and extend it from where it is.
+        // Lock the chain's head only now, after the decision, and extend it from where it is.
         guard let locked = try await connection.rows(HeadLockStatement(), logger: logger).first else {
             throw TeamStoreError.corrupt("the log head row is missing")
         }
-        var head = (seq: try locked.value("seq", as: Int64.self), hash: try locked.value("hash", as: String.self))
-        for _ in 0..<2 {
-            var written = file
-            var contents: [EventContent] = []
-            var seq = head.seq
-            var previous = head.hash
-            for draft in drafts {
-                seq += 1
-                let content = EventContent(
-                    seq: seq, caseID: id, kind: draft.fact.kind, date: draft.date.iso, recordedAt: context.recordedAt,
-                    actor: context.actor, payload: FactJSON.encode(draft.fact), prevHash: previous)
-                let hash = content.hash
-                contents.append(content)
-                written.events.append(
-                    CaseEvent(
-                        seq: seq, caseID: id, date: draft.date, recordedAt: context.recordedAt, actor: context.actor,
-                        fact: draft.fact, hash: hash))
-                previous = hash
-            }
-            let row = CaseRow(state: CaseState(file: written, calendar: calendar), rankedAsOf: context.today)
-            let statement = WriteStatement(
-                caseID: id, previous: head.hash, events: Array(written.events.suffix(drafts.count)),
-                contents: contents, context: context, row: row)
-            guard let moved = try await connection.rows(statement, logger: logger).first else {
-                throw TeamStoreError.corrupt("the log head row is missing")
-            }
-            head = (try moved.value("seq", as: Int64.self), try moved.value("hash", as: String.self))
-            if head.hash == previous { return written }
-            // Another write moved the head since the read; this transaction holds it now.
+        var seq = try locked.value("seq", as: Int64.self)
+        let head = try locked.value("hash", as: String.self)
+        var written = file
+        var contents: [EventContent] = []
+        var previous = head
+        for draft in drafts {
+            seq += 1
+            let content = EventContent(
+                seq: seq, caseID: id, kind: draft.fact.kind, date: draft.date.iso, recordedAt: context.recordedAt,
+                actor: context.actor, payload: FactJSON.encode(draft.fact), prevHash: previous)
+            let hash = content.hash
+            contents.append(content)
+            written.events.append(
+                CaseEvent(
+                    seq: seq, caseID: id, date: draft.date, recordedAt: context.recordedAt, actor: context.actor,
+                    fact: draft.fact, hash: hash))
+            previous = hash
         }
-        throw TeamStoreError.corrupt("the log head moved while this write held it")
+        let row = CaseRow(state: CaseState(file: written, calendar: calendar), rankedAsOf: context.today)
+        let statement = WriteStatement(
+            caseID: id, previous: head, events: Array(written.events.suffix(drafts.count)),
+            contents: contents, context: context, row: row)
+        guard let moved = try await connection.rows(statement, logger: logger).first else {
+            throw TeamStoreError.corrupt("the log head row is missing")
+        }
+        guard try moved.value("hash", as: String.self) == previous else {
+            throw TeamStoreError.corrupt("the log head moved while this write held it")
+        }
+        return written
     }
 
     /// Ranks the book as of `today` unless it already is (one read when nothing is to do).

@@ -106,19 +106,33 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
                 database: database)
         } else {
             let tls: PostgresClient.Configuration.TLS
-            switch (self.tls, tlsConfiguration()) {
-            case (.prefer, let settings?): tls = .prefer(settings)
-            case (_, let settings?): tls = .require(settings)
-            case (_, nil): tls = .disable
+            switch tlsUse {
+            case .disable: tls = .disable
+            case .prefer(let settings): tls = .prefer(settings)
+            case .require(let settings): tls = .require(settings)
             }
             configuration = .init(
                 host: host ?? "localhost", port: port, username: user, password: password, database: database,
                 tls: tls)
         }
-        configuration.options.additionalStartupParameters = [
-            ("synchronous_commit", "on"), ("application_name", "kaishu"),
-        ]
+        configuration.options.additionalStartupParameters = PostgresURL.startupParameters
         return configuration
+    }
+
+    /// Sent on every connection, the pool's and the check's: durable commits whatever the
+    /// server's default.
+    private static let startupParameters = [("synchronous_commit", "on"), ("application_name", "kaishu")]
+
+    /// Whether and how a TCP connection uses TLS: one reading of `sslmode` for both configurations.
+    private enum TLSUse {
+        case disable
+        case prefer(TLSConfiguration)
+        case require(TLSConfiguration)
+    }
+
+    private var tlsUse: TLSUse {
+        guard let settings = tlsConfiguration() else { return .disable }
+        return tls == .prefer ? .prefer(settings) : .require(settings)
     }
 
     /// What `sslmode` and `sslrootcert` ask of TLS (`nil`: no TLS), as libpq reads them.
@@ -147,18 +161,16 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
                 database: database)
         } else {
             let tls: PostgresConnection.Configuration.TLS
-            switch (self.tls, try tlsConfiguration().map { try NIOSSLContext(configuration: $0) }) {
-            case (.prefer, let context?): tls = .prefer(context)
-            case (_, let context?): tls = .require(context)
-            case (_, nil): tls = .disable
+            switch tlsUse {
+            case .disable: tls = .disable
+            case .prefer(let settings): tls = .prefer(try NIOSSLContext(configuration: settings))
+            case .require(let settings): tls = .require(try NIOSSLContext(configuration: settings))
             }
             configuration = .init(
                 host: host ?? "localhost", port: port, username: user, password: password, database: database,
                 tls: tls)
         }
-        configuration.options.additionalStartupParameters = [
-            ("synchronous_commit", "on"), ("application_name", "kaishu"),
-        ]
+        configuration.options.additionalStartupParameters = PostgresURL.startupParameters
         return configuration
     }
 }

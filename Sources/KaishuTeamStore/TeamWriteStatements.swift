@@ -33,24 +33,23 @@ struct CaseFileStatement: TeamPreparedStatement {
 /// A write's first statement: locks case `$1`'s row (`FOR UPDATE OF c`, so writes to one case
 /// queue up and a claim skips it meanwhile) and reads in the same round trip what the write
 /// needs — the claim for the fencing check, the day the book is ranked for, whether idempotency
-/// key `$2` was already used, the chain's head, and the case file.
+/// key `$2` was already used, and the case file. (The chain's head is locked and read later, by
+/// `HeadLockStatement`, after the decision.)
 ///
 /// Everything but the locked row is read from the statement's snapshot. When the lock had to
 /// wait for another write to this case, PostgreSQL re-reads the locked row after that write
 /// committed (READ COMMITTED) but not the joined rows, so the events would be the old ones:
 /// `version` (bumped by every write) of the locked row against the same row joined unlocked
 /// (`s`) tells the two apart, and the caller reads the file again (`CaseFileStatement`) when
-/// they differ. A stale "key not used" is caught by the key's unique index at insert; a stale
-/// head by `WriteStatement`, which extends the chain only from the head it was computed on.
+/// they differ. A stale "key not used" is caught by the key's unique index at insert.
 struct WriteLockStatement: TeamPreparedStatement {
     static let sql = """
         SELECT c.claimed_by, c.claim_token, c.claim_expires, coalesce(c.claim_expires > now(), false) AS live,
             c.version AS locked_version, s.version AS read_version,
             (SELECT value FROM meta WHERE key = '\(TeamReranking.key)') AS ranked_as_of,
             EXISTS (SELECT 1 FROM events WHERE idem_key = $2) AS key_used,
-            h.seq AS head_seq, h.hash AS head_hash,
             \(TeamWriteSQL.fileColumns)
-        FROM cases c JOIN cases s ON s.id = c.id CROSS JOIN log_head h \(TeamWriteSQL.fileJoins)
+        FROM cases c JOIN cases s ON s.id = c.id \(TeamWriteSQL.fileJoins)
         WHERE c.id = $1
         ORDER BY e.seq
         FOR UPDATE OF c
@@ -76,11 +75,9 @@ struct HeadLockStatement: TeamPreparedStatement {
 /// A write's last statement: moves the chain's head, appends the events and rewrites the case's
 /// cached row — all three only if the head is still the one the events were hashed on (`$2`).
 ///
-/// The `UPDATE` of `log_head` locks the head row whether or not it moves it, so the row it returns
-/// is the head as it stands, held until COMMIT. It returns the new head (`$4` is the last event's
-/// hash) when the write landed; otherwise another write moved the head since the read, and the
-/// caller hashes the events again on the returned head and sends this again — which then lands,
-/// as nobody else can move the head while this transaction holds it.
+/// The caller holds the head's lock (`HeadLockStatement`), so the head is still `$2` and the row
+/// returned is the new head (`$4`, the last event's hash); the condition stays as a check, and any
+/// other head returned means nothing was written.
 ///
 /// `$1` case, `$2` head hash expected, `$3`/`$4` the new head's seq and hash, `$5`… the events as
 /// arrays (seq, kind, date, payload, prev_hash, hash), `$8` recorded_at, `$9` actor, `$13` the

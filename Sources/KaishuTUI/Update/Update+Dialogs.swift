@@ -13,20 +13,25 @@ extension Reducer {
         return true
     }
 
+    /// Opens a call form with the weekly cap's warning: at once on the case's page, else after
+    /// reading the case for its earlier attempts (from the queue, or a draft restored at start).
+    mutating func openContactForm(_ form: Form) {
+        var form = form
+        if let caseState = state.detail?.state, caseState.id == form.target.id {
+            form.weeklyCapWarning = weeklyCapWarning(before: caseState)
+        } else {
+            let id = state.makeRequest()
+            form.historyRequest = id
+            effects.append(.loadCase(id, form.target.id))
+        }
+        state.overlay = .form(form)
+    }
+
     mutating func outcomePickerCommand(_ command: Command, target: CaseTarget) {
         if globalCommand(command) { return }
         switch command {
         case .pickOutcome(let outcome):
-            var form = FormCatalog.contact(outcome, target)
-            if let caseState = state.detail?.state, caseState.id == target.id {
-                form.weeklyCapWarning = weeklyCapWarning(before: caseState)
-            } else {
-                // From the queue: read the case for its earlier attempts (the weekly cap).
-                let id = state.makeRequest()
-                form.historyRequest = id
-                effects.append(.loadCase(id, target.id))
-            }
-            state.overlay = .form(form)
+            openContactForm(FormCatalog.contact(outcome, target))
         default:
             state.overlay = nil
         }

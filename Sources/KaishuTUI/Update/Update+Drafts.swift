@@ -39,16 +39,7 @@ extension Reducer {
         case .queue, .firstRun:
             return
         }
-        var form = draft.form
-        if let caseState = state.detail?.state, caseState.id == draft.caseID {
-            form.weeklyCapWarning = weeklyCapWarning(before: caseState)
-        } else {
-            // As from the queue: read the case for its earlier attempts (the weekly cap).
-            let id = state.makeRequest()
-            form.historyRequest = id
-            effects.append(.loadCase(id, draft.caseID))
-        }
-        state.overlay = .form(form)
+        openContactForm(draft.form)
         let more = drafts.count > 1 ? " (\(drafts.count - 1) more kept: open those cases to continue them)" : ""
         state.flash = Flash(
             .info, "Restored your unsaved call note for \(draft.debtorName): Enter saves, Esc discards it\(more)")

@@ -100,15 +100,10 @@ struct BenchRun: AsyncParsableCommand {
                         progress("queue pages at \(scale)…")
                         let result = try await QueueBench(store: store, today: today, runs: runs).run(
                             raw: raw, positions: positions)
-                        for p in [50.0, 99.0] {
-                            report.figures.append(
-                                BenchFigure(
-                                    metric: "queue page, 50 rows decoded, p\(Int(p))", scale: scale,
-                                    unit: .microseconds,
-                                    kaishu: 1e6 * result.kaishu.percentile(p), floor: 1e6 * result.floor.percentile(p),
-                                    floorName: "same keyset SQL, SQLite C API", target: p == 50 ? 2 : 3,
-                                    note: "\(result.kaishu.count) pages at \(result.positions) random positions"))
-                        }
+                        report.figures += BenchFigure.percentiles(
+                            "queue page, 50 rows decoded", scale: scale, unit: .microseconds, kaishu: result.kaishu,
+                            floor: result.floor, floorName: "same keyset SQL, SQLite C API", targets: (2, 3),
+                            note: "\(result.kaishu.count) pages at \(result.positions) random positions")
                         queueP50.append((size, result.kaishu.percentile(50), result.floor.percentile(50)))
                     }
                     if sections.contains(.workbench) {
@@ -122,15 +117,10 @@ struct BenchRun: AsyncParsableCommand {
                         let ids = positions.map(\.id)
                         let result = try await NoteBench(store: store, today: today, runs: notes, folder: folder).run(
                             caseIDs: ids)
-                        for p in [50.0, 99.0] {
-                            report.figures.append(
-                                BenchFigure(
-                                    metric: "note save, committed at FULL, p\(Int(p))", scale: scale,
-                                    unit: .milliseconds,
-                                    kaishu: 1e3 * result.kaishu.percentile(p), floor: 1e3 * result.floor.percentile(p),
-                                    floorName: "1-row INSERT+COMMIT, WAL, FULL", target: p == 50 ? 1.3 : 2,
-                                    note: "\(result.kaishu.count) notes"))
-                        }
+                        report.figures += BenchFigure.percentiles(
+                            "note save, committed at FULL", scale: scale, unit: .milliseconds, kaishu: result.kaishu,
+                            floor: result.floor, floorName: "1-row INSERT+COMMIT, WAL, FULL", targets: (1.3, 2),
+                            note: "\(result.kaishu.count) notes")
                         if let one = try NoteBench.countSyncs(book: book, notes: 1, today: today),
                             let many = try NoteBench.countSyncs(book: book, notes: 41, today: today),
                             many.saved > one.saved

@@ -72,6 +72,20 @@ struct BenchFigure: Encodable {
     /// For a figure where more is better (a rate): `target` is then the least ratio that meets it.
     var atLeast = false
 
+    /// The p50 and p99 rows of one timed comparison, each with its target ratio (issue 7 sets one
+    /// for the median and a looser one for the tail).
+    static func percentiles(
+        _ metric: String, scale: String, unit: Unit, kaishu: Samples, floor: Samples, floorName: String,
+        targets: (p50: Double, p99: Double), note: String
+    ) -> [BenchFigure] {
+        [(50.0, targets.p50), (99.0, targets.p99)].map { p, target in
+            BenchFigure(
+                metric: "\(metric), p\(Int(p))", scale: scale, unit: unit,
+                kaishu: unit.scale(kaishu.percentile(p)), floor: unit.scale(floor.percentile(p)),
+                floorName: floorName, target: target, note: note)
+        }
+    }
+
     /// Kaishu ÷ floor (or the plain value when there is no floor).
     var ratio: Double { floor.map { kaishu / $0 } ?? kaishu }
     var met: Bool? {

@@ -66,14 +66,10 @@ struct TeamPageBench {
             sink &+= bytes
         }
         if sink == 42 { print("") }  // keeps the reads observable
-        for p in [50.0, 99.0] {
-            report.figures.append(
-                BenchFigure(
-                    metric: "queue page, 50 rows decoded, p\(Int(p))", scale: work.scale, unit: .microseconds,
-                    kaishu: 1e6 * kaishu.percentile(p), floor: 1e6 * floor.percentile(p),
-                    floorName: "same statements, one bare connection", target: p == 50 ? 2 : 3,
-                    note: "\(kaishu.count) pages at \(positions.count) random positions"))
-        }
+        report.figures += BenchFigure.percentiles(
+            "queue page, 50 rows decoded", scale: work.scale, unit: .microseconds, kaishu: kaishu, floor: floor,
+            floorName: "same statements, one bare connection", targets: (2, 3),
+            note: "\(kaishu.count) pages at \(positions.count) random positions")
     }
 
     private func page(after position: Position) async throws -> QueuePage {
@@ -156,14 +152,10 @@ struct TeamNoteBench {
         }
         _ = try await raw.query("DROP TABLE kaishu_bench_floor_notes", logger: logger).collect()
         guard kaishu.count > 0 else { throw CommandFailure("every note was refused (\(refused))") }
-        for p in [50.0, 99.0] {
-            report.figures.append(
-                BenchFigure(
-                    metric: "note save, committed, p\(Int(p))", scale: work.scale, unit: .milliseconds,
-                    kaishu: 1e3 * kaishu.percentile(p), floor: 1e3 * floor.percentile(p),
-                    floorName: "1-row INSERT, autocommit, bare connection", target: p == 50 ? 1.3 : 2,
-                    note: "\(kaishu.count) notes\(refused > 0 ? ", \(refused) refused by the workflow" : "")"))
-        }
+        report.figures += BenchFigure.percentiles(
+            "note save, committed", scale: work.scale, unit: .milliseconds, kaishu: kaishu, floor: floor,
+            floorName: "1-row INSERT, autocommit, bare connection", targets: (1.3, 2),
+            note: "\(kaishu.count) notes\(refused > 0 ? ", \(refused) refused by the workflow" : "")")
     }
 
     private func save(_ text: String, on id: Int64) async throws {
