@@ -29,6 +29,6 @@ cd "$out"
 status=0
 ./csv-fuzz -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=8192 -print_final_stats=1 \
     work ../Tests/Fuzz/corpus > fuzz.log 2>&1 || status=$?
-grep -E '^(#[0-9]+ *(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Fatal|.*(crash|timeout|leak)-)' fuzz.log || true
+grep -E '^(#[0-9]+ *(DONE|INITED)|Done [0-9]+ runs|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Fatal|.*(crash|timeout|leak)-)' fuzz.log || true
 if [[ $status -ne 0 ]]; then echo "fuzzing FAILED (exit $status); full log: $out/fuzz.log" >&2; tail -n 40 fuzz.log >&2; fi
 exit "$status"

@@ -84,7 +84,7 @@ public final class SQLiteCaseStore: CaseStore, Sendable {
     /// Creates the file readable and writable by its owner only, before SQLite writes a byte:
     /// the case book holds names, phone numbers and debts. SQLite gives the `-wal` and `-shm`
     /// files the database file's permissions. An existing file keeps its permissions.
-    private static func createPrivateFile(at path: String) throws {
+    static func createPrivateFile(at path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if descriptor >= 0 {
             // The mode given to open() is filtered by the umask; make it exactly 0600.

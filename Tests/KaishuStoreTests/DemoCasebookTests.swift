@@ -50,6 +50,77 @@ struct DemoCasebookTests {
         }
     }
 
+    @Test(
+        "a demo book written in batches keeps every reference and every row: foreign keys check, counts match, enforcement is back on"
+    )
+    func batchesKeepReferences() async throws {
+        let store = try Fixture.store()
+        // 150 cases: two full batches of 64 and a partial one, in every table.
+        let summary = try DemoCasebook.generate(into: store, cases: 150, seed: 7, today: Self.today)
+        let (problems, integrity, counts, sequence, enforced) = try await store.pool.write { db in
+            (
+                try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+                try String.fetchOne(db, sql: "PRAGMA integrity_check"),
+                try ["debtors", "cases", "claims", "events"].map {
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1
+                },
+                try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
+                try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
+            )
+        }
+        #expect(problems == 0)
+        #expect(integrity == "ok")
+        #expect(counts == [summary.cases, summary.cases, summary.claims, summary.events])
+        #expect(sequence == summary.events)
+        #expect(enforced == 1)
+        #expect(try await store.verifyChain() == nil)
+    }
+
+    @Test(
+        "a demo book built beside its path is the same book, in WAL mode, private, and leaves no building file behind")
+    func createdAtAPath() async throws {
+        let folder = NSTemporaryDirectory() + "kaishu-demo-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/book.sqlite"
+        let built = try DemoCasebook.create(
+            at: path, cases: 150, seed: 42, today: Self.today, calendar: Fixture.calendar)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["book.sqlite"])
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let store = try SQLiteCaseStore(path: path, calendar: Fixture.calendar)
+        let inPlace = try Fixture.store()
+        let generated = try DemoCasebook.generate(into: inPlace, cases: 150, seed: 42, today: Self.today)
+        #expect(built == generated)
+        #expect(try await lastHash(store) == (try await lastHash(inPlace)))
+        #expect(try await store.verifyChain() == nil)
+        let (journal, problems, indexes) = try await store.pool.read { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND sql IS NOT NULL"
+                )
+            )
+        }
+        #expect(journal == "wal")
+        #expect(problems == 0)
+        #expect(Set(CasebookSchema.queueIndexes.map(\.name)).isSubset(of: Set(indexes)))
+    }
+
+    @Test("creating a demo at the path of a book that holds cases refuses and leaves it as it was")
+    func createRefusesABookWithCases() async throws {
+        let store = try Fixture.store(debtors: ["株式会社山田商事"])
+        #expect(throws: StoreError.self) {
+            _ = try DemoCasebook.create(
+                at: store.path, cases: 10, seed: 1, today: Self.today, calendar: Fixture.calendar)
+        }
+        #expect(try store.caseCount() == 1)
+    }
+
     @Test("a demo is written only into an empty book")
     func refusesNonEmpty() async throws {
         let store = try Fixture.store(debtors: ["株式会社山田商事"])

@@ -1,5 +1,3 @@
-import KaishuCore
-
 /// How long a claim lasts and how often an open case renews it (`team.leaseSeconds` and
 /// `team.heartbeatSeconds` in config.json).
 ///

@@ -8,7 +8,7 @@ enum DebtorInsert {
         """
 
     /// Binds `sql`'s parameters; a `nil` id lets SQLite pick the next one.
-    static func bind(_ b: inout RawBindings, _ debtor: Debtor, id: Int64?) {
+    static func bind<B: SQLBinder>(_ b: inout B, _ debtor: Debtor, id: Int64?) {
         b.int(id)
         b.text(debtor.code)
         b.text(debtor.name)

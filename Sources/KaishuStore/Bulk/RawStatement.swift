@@ -23,23 +23,41 @@ struct RawStatement {
         let handle = statement.sqliteStatement
         var bindings = RawBindings(handle: handle)
         bind(&bindings)
+        try RawStatement.step(handle, in: database, sql: statement.sql)
+    }
+
+    /// Runs a bound statement that returns no rows, then resets it.
+    static func step(_ handle: SQLiteStatement, in database: Database, sql: String) throws {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code),
                 message: String(cString: sqlite3_errmsg(database.sqliteConnection)),
-                sql: statement.sql)
+                sql: sql)
         }
     }
 }
 
+/// Takes a statement's parameter values left to right: bound at once (`RawBindings`) or
+/// collected for a many-row statement (`BulkRow`).
+protocol SQLBinder {
+    mutating func text(_ value: String?)
+    mutating func int(_ value: Int64?)
+}
+
+extension SQLBinder {
+    mutating func int(_ value: Int?) { int(value.map(Int64.init)) }
+
+    mutating func bool(_ value: Bool) { int(Int64(value ? 1 : 0)) }
+}
+
 /// The parameters of one `RawStatement` run, bound left to right.
-struct RawBindings {
-    fileprivate let handle: SQLiteStatement
+struct RawBindings: SQLBinder {
+    private let handle: SQLiteStatement
     private var index: Int32 = 1
 
-    fileprivate init(handle: SQLiteStatement) { self.handle = handle }
+    init(handle: SQLiteStatement) { self.handle = handle }
 
     /// SQLite copies the bytes (`SQLITE_TRANSIENT`), so the Swift string may go away at once.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -70,8 +88,4 @@ struct RawBindings {
         }
         sqlite3_bind_int64(handle, index, value)
     }
-
-    mutating func int(_ value: Int?) { int(value.map(Int64.init)) }
-
-    mutating func bool(_ value: Bool) { int(Int64(value ? 1 : 0)) }
 }

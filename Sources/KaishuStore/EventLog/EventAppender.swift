@@ -8,23 +8,29 @@ import KaishuEventLog
 /// `seq` is computed rather than left to SQLite because it is part of the hashed content. It is
 /// the next number AUTOINCREMENT would give (one past both the largest `seq` and
 /// `sqlite_sequence`), so a number is never reused.
+///
+/// Bulk writers store several events per statement (`rowsPerStatement`); they must `flush()`
+/// before reading events back or committing. An ordinary write stores each event at once.
 struct EventAppender {
     private(set) var nextSeq: Int64
     private(set) var headHash: String
-    private let insert: RawStatement
+    private let insert: BatchedInsert
 
     static let insertSQL = """
         INSERT INTO events (seq, case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    init(_ db: Database) throws {
+    init(_ db: Database, rowsPerStatement: Int = 1) throws {
         let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
         nextSeq = max(head?["seq"] ?? 0, sequence) + 1
         headHash = head?["hash"] ?? EventContent.genesis
-        insert = try RawStatement(db, sql: EventAppender.insertSQL)
+        insert = BatchedInsert(db, sql: EventAppender.insertSQL, rowsPerStatement: rowsPerStatement)
     }
+
+    /// Stores the events appended but not yet written (bulk writers).
+    func flush() throws { try insert.flush() }
 
     /// Stores one event and returns it as the case file will hold it. `idempotencyKey` goes on the
     /// first event of a write only (the column is UNIQUE).
@@ -52,7 +58,7 @@ struct EventAppender {
         let hash = content.hash
         let seq = nextSeq
         let prevHash = headHash
-        try insert.run { b in
+        try insert.add { b in
             b.int(seq)
             b.int(caseID)
             b.text(kind)

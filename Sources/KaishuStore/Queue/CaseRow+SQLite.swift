@@ -21,7 +21,7 @@ extension CaseRow {
 
     /// Binds `insertSQL`'s parameters, given the case id (`nil`: SQLite picks the next), the
     /// debtor row and the version to store.
-    func bindInsert(_ b: inout RawBindings, id: Int64?, debtorID: Int64, version: Int64) {
+    func bindInsert<B: SQLBinder>(_ b: inout B, id: Int64?, debtorID: Int64, version: Int64) {
         b.int(id)
         b.int(debtorID)
         bindColumns(&b)
@@ -30,14 +30,14 @@ extension CaseRow {
     }
 
     /// Binds `updateSQL`'s parameters.
-    func bindUpdate(_ b: inout RawBindings) {
+    func bindUpdate<B: SQLBinder>(_ b: inout B) {
         bindColumns(&b)
         bindNames(&b)
         b.int(id)
     }
 
     /// `collector` … `tier`, in the order both statements list them.
-    private func bindColumns(_ b: inout RawBindings) {
+    private func bindColumns<B: SQLBinder>(_ b: inout B) {
         b.text(collector)
         b.text(stage.rawValue)
         b.text(statusColumn)
@@ -53,7 +53,7 @@ extension CaseRow {
         b.int(tier.rawValue)
     }
 
-    private func bindNames(_ b: inout RawBindings) {
+    private func bindNames<B: SQLBinder>(_ b: inout B) {
         b.text(debtorName)
         b.text(debtorCode)
         b.text(nameKey)

@@ -26,11 +26,11 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let caseStore = try store.openSQLite()
+            let path = try store.sqlitePath()
             let today = try day.resolve()
             let started = ContinuousClock.now
-            let summary = try DemoCasebook.generate(
-                into: caseStore, cases: cases, seed: seed, today: today,
+            let summary = try DemoCasebook.create(
+                at: path, cases: cases, seed: seed, today: today, calendar: KaishuConfig.resolved().calendar,
                 progress: output.json
                     ? nil
                     : { done in

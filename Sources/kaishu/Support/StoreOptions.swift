@@ -90,6 +90,11 @@ struct StoreOptions: ParsableArguments {
     }
 
     private func openSQLite(calendar: BusinessCalendar) throws -> SQLiteCaseStore {
+        try SQLiteCaseStore(path: sqlitePath(), calendar: calendar)
+    }
+
+    /// The SQLite case book's path, its folder created (0700) when missing.
+    func sqlitePath() throws -> String {
         guard case .sqlite(let path) = location else {
             throw CommandFailure("this command works on a SQLite case book; \(location) is a server")
         }
@@ -98,6 +103,6 @@ struct StoreOptions: ParsableArguments {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        return try SQLiteCaseStore(path: path, calendar: calendar)
+        return path
     }
 }

@@ -80,18 +80,17 @@ struct BenchRun: AsyncParsableCommand {
                 for size in sizes {
                     let scale = "\(size.formattedCount) cases"
                     let book = "\(folder)/bench-\(size).sqlite"
-                    let store = try SQLiteCaseStore(path: book, calendar: .japan)
-                    if try store.caseCount() != size {
-                        guard try store.caseCount() == 0 else {
-                            throw CommandFailure(
-                                "\(book) holds another number of cases; remove it or choose another --dir")
-                        }
+                    if !FileManager.default.fileExists(atPath: book) {
                         progress("generating \(scale)…")
                         let (summary, seconds) = try measure {
-                            try DemoCasebook.generate(into: store, cases: size, seed: 1, today: today)
+                            try DemoCasebook.create(at: book, cases: size, seed: 1, today: today, calendar: .japan)
                         }
                         report.info.append(
                             "demo \(scale): \(summary.events) events generated in \(String(format: "%.1f", seconds)) s")
+                    }
+                    let store = try SQLiteCaseStore(path: book, calendar: .japan)
+                    guard try store.caseCount() == size else {
+                        throw CommandFailure("\(book) holds another number of cases; remove it or choose another --dir")
                     }
                     let raw = try RawSQLite(path: book)
                     let positions = try QueueBench.samplePositions(raw, count: 500, seed: 11)

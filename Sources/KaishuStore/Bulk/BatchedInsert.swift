@@ -1,0 +1,90 @@
+import GRDB
+import GRDBSQLite
+
+/// An `INSERT … VALUES (…)` that stores many rows per statement: rows are collected, then bound
+/// and stepped as one `VALUES (…), (…), …` statement of `rowsPerStatement` rows.
+///
+/// Why: bulk writers (the demo book, imports) store millions of rows, and each statement run
+/// costs SQLite more than the row itself — setting up the program and its cursors, and for
+/// `events` (AUTOINCREMENT) reading and rewriting `sqlite_sequence`. Sixty-four rows per
+/// statement pay that once. Rows added are stored only when `flush()` runs, which happens by
+/// itself when a statement is full: a writer must flush before it reads the table back or
+/// commits. With `rowsPerStatement` 1 every row is stored as it is added.
+final class BatchedInsert {
+    private let database: Database
+    private let prefix: String
+    private let tuple: String
+    private let columns: Int
+    private let fullSQL: String
+    let rowsPerStatement: Int
+    private var values: [BulkValue] = []
+    private var rows = 0
+
+    /// `sql` is the one-row statement, `INSERT INTO t (a, b) VALUES (?, ?)`.
+    init(_ db: Database, sql: String, rowsPerStatement: Int) {
+        precondition(rowsPerStatement >= 1)
+        guard let values = sql.range(of: "VALUES", options: .backwards) else {
+            preconditionFailure("not an INSERT … VALUES statement: \(sql)")
+        }
+        database = db
+        prefix = String(sql[..<values.upperBound])
+        tuple = sql[values.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+        columns = tuple.filter { $0 == "?" }.count
+        self.rowsPerStatement = rowsPerStatement
+        fullSQL = BatchedInsert.sql(prefix: prefix, tuple: tuple, rows: rowsPerStatement)
+        self.values.reserveCapacity(columns * rowsPerStatement)
+    }
+
+    deinit {
+        assert(rows == 0, "\(rows) rows added to \(prefix) were never flushed")
+    }
+
+    /// Adds one row, binding its values in parameter order; stores the batch when it is full.
+    func add(_ bind: (inout BulkRow) -> Void) throws {
+        var row = BulkRow(values: values)
+        values = []
+        bind(&row)
+        values = row.values
+        rows += 1
+        assert(values.count == rows * columns, "row bound \(values.count - (rows - 1) * columns) of \(columns) values")
+        if rows == rowsPerStatement { try flush() }
+    }
+
+    /// Stores the rows added so far.
+    func flush() throws {
+        guard rows > 0 else { return }
+        let sql = rows == rowsPerStatement ? fullSQL : BatchedInsert.sql(prefix: prefix, tuple: tuple, rows: rows)
+        let statement = try database.cachedStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        var bindings = RawBindings(handle: handle)
+        for value in values {
+            switch value {
+            case .int(let int): bindings.int(int)
+            case .text(let text): bindings.text(text)
+            case .null: bindings.int(nil as Int64?)
+            }
+        }
+        values.removeAll(keepingCapacity: true)
+        rows = 0
+        try RawStatement.step(handle, in: database, sql: sql)
+    }
+
+    private static func sql(prefix: String, tuple: String, rows: Int) -> String {
+        prefix + " " + Array(repeating: tuple, count: rows).joined(separator: ", ")
+    }
+}
+
+/// A value waiting in a `BatchedInsert`.
+enum BulkValue {
+    case int(Int64)
+    case text(String)
+    case null
+}
+
+/// One row of a `BatchedInsert`, bound left to right.
+struct BulkRow: SQLBinder {
+    fileprivate(set) var values: [BulkValue]
+
+    mutating func text(_ value: String?) { values.append(value.map(BulkValue.text) ?? .null) }
+    mutating func int(_ value: Int64?) { values.append(value.map(BulkValue.int) ?? .null) }
+}
