@@ -17,7 +17,9 @@ final class BatchedInsert {
     private let columns: Int
     private let fullSQL: String
     let rowsPerStatement: Int
-    private var values: [BulkValue] = []
+    /// The rows added since the last flush, as slices of the arrays they came in: the values
+    /// are bound straight from there, not copied one by one.
+    private var segments: [ArraySlice<BulkValue>] = []
     private var rows = 0
 
     /// `sql` is the one-row statement, `INSERT INTO t (a, b) VALUES (?, ?)`.
@@ -32,22 +34,27 @@ final class BatchedInsert {
         columns = tuple.filter { $0 == "?" }.count
         self.rowsPerStatement = rowsPerStatement
         fullSQL = BatchedInsert.sql(prefix: prefix, tuple: tuple, rows: rowsPerStatement)
-        self.values.reserveCapacity(columns * rowsPerStatement)
-    }
-
-    deinit {
-        assert(rows == 0, "\(rows) rows added to \(prefix) were never flushed")
+        segments.reserveCapacity(rowsPerStatement)
     }
 
     /// Adds one row, binding its values in parameter order; stores the batch when it is full.
     func add(_ bind: (inout BulkRow) -> Void) throws {
-        var row = BulkRow(values: values)
-        values = []
+        var row = BulkRow()
         bind(&row)
-        values = row.values
-        rows += 1
-        assert(values.count == rows * columns, "row bound \(values.count - (rows - 1) * columns) of \(columns) values")
-        if rows == rowsPerStatement { try flush() }
+        try add(values: row.values, rows: 1)
+    }
+
+    /// Adds `count` rows whose values were laid out beforehand, one row after the other.
+    func add(values rowValues: [BulkValue], rows count: Int) throws {
+        assert(rowValues.count == count * columns, "\(rowValues.count) values for \(count) rows of \(columns)")
+        var start = 0
+        while start < rowValues.count {
+            let take = min(rowValues.count - start, (rowsPerStatement - rows) * columns)
+            segments.append(rowValues[start..<(start + take)])
+            rows += take / columns
+            start += take
+            if rows == rowsPerStatement { try flush() }
+        }
     }
 
     /// Stores the rows added so far.
@@ -57,14 +64,16 @@ final class BatchedInsert {
         let statement = try database.cachedStatement(sql: sql)
         let handle = statement.sqliteStatement
         var bindings = RawBindings(handle: handle)
-        for value in values {
-            switch value {
-            case .int(let int): bindings.int(int)
-            case .text(let text): bindings.text(text)
-            case .null: bindings.int(nil as Int64?)
+        for segment in segments {
+            for value in segment {
+                switch value {
+                case .int(let int): bindings.int(int)
+                case .text(let text): bindings.text(text)
+                case .null: bindings.int(nil as Int64?)
+                }
             }
         }
-        values.removeAll(keepingCapacity: true)
+        segments.removeAll(keepingCapacity: true)
         rows = 0
         try RawStatement.step(handle, in: database, sql: sql)
     }
@@ -75,15 +84,18 @@ final class BatchedInsert {
 }
 
 /// A value waiting in a `BatchedInsert`.
-enum BulkValue {
+enum BulkValue: Sendable {
     case int(Int64)
     case text(String)
     case null
 }
 
-/// One row of a `BatchedInsert`, bound left to right.
+/// Values of one or more rows, bound left to right: for a `BatchedInsert`, or laid out ahead
+/// on another thread.
 struct BulkRow: SQLBinder {
-    fileprivate(set) var values: [BulkValue]
+    private(set) var values: [BulkValue] = []
+
+    init() {}
 
     mutating func text(_ value: String?) { values.append(value.map(BulkValue.text) ?? .null) }
     mutating func int(_ value: Int64?) { values.append(value.map(BulkValue.int) ?? .null) }

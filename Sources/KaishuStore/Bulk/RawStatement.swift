@@ -26,15 +26,16 @@ struct RawStatement {
         try RawStatement.step(handle, in: database, sql: statement.sql)
     }
 
-    /// Runs a bound statement that returns no rows, then resets it.
-    static func step(_ handle: SQLiteStatement, in database: Database, sql: String) throws {
+    /// Runs a bound statement that returns no rows, then resets it. `sql` is read only for an
+    /// error: GRDB's `Statement.sql` builds and trims a string each time.
+    static func step(_ handle: SQLiteStatement, in database: Database, sql: @autoclosure () -> String) throws {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code),
                 message: String(cString: sqlite3_errmsg(database.sqliteConnection)),
-                sql: sql)
+                sql: sql())
         }
     }
 }
@@ -64,19 +65,25 @@ struct RawBindings: SQLBinder {
 
     mutating func text(_ value: String?) {
         defer { index += 1 }
-        guard var value else {
+        guard let value else {
             sqlite3_bind_null(handle, index)
             return
         }
-        value.withUTF8 { bytes in
-            // An empty buffer may have no address; SQLite would read that as NULL.
-            if let base = bytes.baseAddress {
-                _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    sqlite3_bind_text(handle, index, $0, Int32(bytes.count), RawBindings.transient)
-                }
-            } else {
-                sqlite3_bind_text(handle, index, "", 0, RawBindings.transient)
+        let bound = value.utf8.withContiguousStorageIfAvailable(bind)
+        if bound == nil {
+            var copy = value
+            copy.withUTF8(bind)
+        }
+    }
+
+    private func bind(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // An empty buffer may have no address; SQLite would read that as NULL.
+        if let base = bytes.baseAddress {
+            _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), RawBindings.transient)
             }
+        } else {
+            sqlite3_bind_text(handle, index, "", 0, RawBindings.transient)
         }
     }
 

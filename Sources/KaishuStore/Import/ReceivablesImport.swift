@@ -101,7 +101,8 @@ private struct Importer {
         self.calendar = calendar
         self.source = source
         self.context = context
-        log = try EventAppender(db)
+        // Events are stored many per statement; `finish` flushes them before reading any back.
+        log = try EventAppender(db, rowsPerStatement: 64)
         lastCaseBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM cases") ?? 0
     }
 
@@ -181,6 +182,7 @@ private struct Importer {
     /// goes back on the ladder at `phone`, with a stage change saying why.
     mutating func finish(report: inout ImportReport) throws {
         try foldCurrent()
+        try log.flush()
         for (caseID, isNew) in touched.sorted(by: { $0.key < $1.key }) {
             guard var file = try CaseFileReader.load(db, id: caseID) else { continue }
             var state = CaseState(file: file, calendar: calendar, explained: false)
@@ -200,5 +202,6 @@ private struct Importer {
             let row = CaseRow(state: state, rankedAsOf: context.today)
             try RawStatement(db, sql: CaseRow.updateSQL).run { row.bindUpdate(&$0) }
         }
+        try log.flush()
     }
 }
