@@ -86,7 +86,7 @@ extension SQLiteCaseStore {
                     idempotencyKey: index == 0 ? context.idempotencyKey : nil))
         }
         let row = CaseRow(state: CaseState(file: file, calendar: calendar, explained: false), rankedAsOf: context.today)
-        try RawStatement(db, sql: CaseRow.updateSQL).run { row.bindUpdate(&$0) }
+        try row.rewrite(db)
         return file
     }
 }

@@ -65,13 +65,7 @@ final class BatchedInsert {
         let handle = statement.sqliteStatement
         var bindings = RawBindings(handle: handle)
         for segment in segments {
-            for value in segment {
-                switch value {
-                case .int(let int): bindings.int(int)
-                case .text(let text): bindings.text(text)
-                case .null: bindings.int(nil as Int64?)
-                }
-            }
+            for value in segment { value.bind(&bindings) }
         }
         segments.removeAll(keepingCapacity: true)
         rows = 0
@@ -88,6 +82,24 @@ enum BulkValue: Sendable {
     case int(Int64)
     case text(String)
     case null
+
+    func bind<B: SQLBinder>(_ b: inout B) {
+        switch self {
+        case .int(let int): b.int(int)
+        case .text(let text): b.text(text)
+        case .null: b.int(nil as Int64?)
+        }
+    }
+
+    /// Whether the database already holds this value (same type and value).
+    func isStored(as stored: DatabaseValue) -> Bool {
+        switch (self, stored.storage) {
+        case (.int(let value), .int64(let other)): value == other
+        case (.text(let value), .string(let other)): value == other
+        case (.null, .null): true
+        default: false
+        }
+    }
 }
 
 /// Values of one or more rows, bound left to right: for a `BatchedInsert`, or laid out ahead

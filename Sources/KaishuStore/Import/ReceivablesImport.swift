@@ -175,7 +175,7 @@ private struct Importer {
         guard let file = current else { return }
         current = nil
         let row = CaseRow(state: CaseState(file: file, calendar: calendar, explained: false), rankedAsOf: context.today)
-        try RawStatement(db, sql: CaseRow.updateSQL).run { row.bindUpdate(&$0) }
+        try row.rewrite(db)
     }
 
     /// Folds every touched case and rewrites its row. A closed case that received a new invoice
@@ -200,7 +200,7 @@ private struct Importer {
                 report.casesReopened += 1
             }
             let row = CaseRow(state: state, rankedAsOf: context.today)
-            try RawStatement(db, sql: CaseRow.updateSQL).run { row.bindUpdate(&$0) }
+            try row.rewrite(db)
         }
         try log.flush()
     }
