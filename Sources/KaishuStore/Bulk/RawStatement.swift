@@ -69,7 +69,7 @@ struct RawBindings: SQLBinder {
             sqlite3_bind_null(handle, index)
             return
         }
-        let bound = value.utf8.withContiguousStorageIfAvailable(bind)
+        let bound: Void? = value.utf8.withContiguousStorageIfAvailable(bind)
         if bound == nil {
             var copy = value
             copy.withUTF8(bind)

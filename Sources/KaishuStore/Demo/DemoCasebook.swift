@@ -118,40 +118,35 @@ public enum DemoCasebook {
             try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)")
         }
         var writer = try DemoWriter(db: db)
-        // Cases are prepared in batches on other threads, two batches ahead of this one: each
-        // batch generates and folds its cases, then, once the batch before it has, extends the
-        // hash chain over its events and lays out every row's values. This thread only binds
-        // and steps statements — SQLite's part, the one that cannot be shared.
+        // Cases are prepared (generated, folded, encoded) in batches on other threads, two
+        // batches ahead, while this one writes and extends the hash chain: preparing costs more
+        // CPU than writing, so two preparers keep the writer busy.
         let batch = 2_048
         let lookahead = 2
         var pending: [DemoBatch] = []
-        var last: DemoBatch?
         var queued = 0
         func enqueue() {
             while pending.count < lookahead && queued < count {
                 let range = queued..<min(count, queued + batch)
-                let next = DemoBatch.prepare(
-                    range, factory: factory, calendar: calendar, today: today,
-                    chain: last.map(DemoBatch.Chain.after) ?? .start(writer.chainStart))
-                pending.append(next)
-                last = next
+                pending.append(DemoBatch.prepare(range, factory: factory, calendar: calendar, today: today))
                 queued = range.upperBound
             }
         }
         enqueue()
-        var written = 0
-        while written < count {
+        var start = 0
+        while start < count {
             let current = pending.removeFirst().wait()
             enqueue()
-            for prepared in current {
-                try writer.write(prepared)
+            for (offset, prepared) in current.enumerated() {
+                let index = start + offset
+                try writer.write(prepared, id: Int64(index + 1))
                 summary.cases += 1
-                summary.claims += prepared.claimCount
-                summary.events += prepared.eventCount
+                summary.claims += prepared.claims.count
+                summary.events += prepared.events.count
                 summary.stages[prepared.stage.rawValue, default: 0] += 1
-                written += 1
-                if written % 50_000 == 0 { progress?(written) }
+                if (index + 1) % 50_000 == 0 { progress?(index + 1) }
             }
+            start += current.count
         }
         try writer.flush()
         for index in CasebookSchema.queueIndexes {
@@ -172,5 +167,136 @@ public enum DemoCasebook {
         guard fsync(descriptor) == 0 else {
             throw StoreError.cannotOpen(path: folder, reason: String(cString: strerror(errno)))
         }
+    }
+}
+
+/// One demo case made ready to store: everything but the log positions and hashes, which depend
+/// on the cases written before it.
+struct PreparedDemoCase: Sendable {
+    struct Event: Sendable {
+        var kind: String
+        var date: String
+        var recordedAt: String
+        var actor: String
+        var payload: String
+    }
+
+    var debtor: Debtor
+    var row: CaseRow
+    var stage: Stage
+    /// Each claim with the offset of its `claim-added` event among the case's events.
+    var claims: [(offset: Int64, claim: Claim)]
+    var events: [Event]
+
+    /// Generates case `index`, folds its events with `CaseState` exactly as an ordinary write
+    /// does (the sequence numbers are relative: the fold does not depend on them) and encodes
+    /// the payloads.
+    init(index: Int, factory: DemoCaseFactory, calendar: BusinessCalendar, today: CivilDate) {
+        let demoCase = factory.make(index)
+        let id = Int64(index + 1)
+        var events: [CaseEvent] = []
+        events.reserveCapacity(demoCase.entries.count)
+        for (offset, entry) in demoCase.entries.enumerated() {
+            events.append(
+                CaseEvent(
+                    seq: Int64(offset + 1), caseID: id, date: entry.draft.date,
+                    recordedAt: DemoWriter.timestamp(entry.draft.date, entry.time), actor: entry.actor,
+                    fact: entry.draft.fact, hash: ""))
+        }
+        let file = CaseFile(id: id, debtor: demoCase.debtor, collector: demoCase.collector, events: events)
+        let state = CaseState(file: file, calendar: calendar, explained: false)
+        debtor = demoCase.debtor
+        row = CaseRow(state: state, rankedAsOf: today)
+        stage = state.stage
+        claims = events.enumerated().compactMap { offset, event in
+            if case .claimAdded(let claim) = event.fact { return (Int64(offset), claim) }
+            return nil
+        }
+        self.events = events.map {
+            Event(
+                kind: $0.fact.kind, date: $0.date.iso, recordedAt: $0.recordedAt, actor: $0.actor,
+                payload: FactJSON.encode($0.fact))
+        }
+    }
+}
+
+/// A batch of demo cases being prepared on a background thread.
+final class DemoBatch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written by the preparing thread before it signals `done`; read only after `wait()`.
+    private var cases: [PreparedDemoCase] = []
+
+    static func prepare(
+        _ range: Range<Int>, factory: DemoCaseFactory, calendar: BusinessCalendar, today: CivilDate
+    ) -> DemoBatch {
+        let batch = DemoBatch()
+        DispatchQueue.global(qos: .userInitiated).async {
+            batch.cases = range.map {
+                PreparedDemoCase(index: $0, factory: factory, calendar: calendar, today: today)
+            }
+            batch.done.signal()
+        }
+        return batch
+    }
+
+    func wait() -> [PreparedDemoCase] {
+        done.wait()
+        return cases
+    }
+}
+
+/// Writes prepared demo cases many rows per statement, extending the hash chain. A case, its
+/// debtor, its claims and its events share the case's number.
+private struct DemoWriter {
+    static let rowsPerStatement = 64
+    var log: EventAppender
+    let debtors: BatchedInsert
+    let cases: BatchedInsert
+    let claims: BatchedInsert
+
+    init(db: Database) throws {
+        log = try EventAppender(db, rowsPerStatement: DemoWriter.rowsPerStatement)
+        debtors = BatchedInsert(db, sql: DebtorInsert.sql, rowsPerStatement: DemoWriter.rowsPerStatement)
+        cases = BatchedInsert(db, sql: CaseRow.insertSQL, rowsPerStatement: DemoWriter.rowsPerStatement)
+        claims = BatchedInsert(
+            db,
+            sql:
+                "INSERT INTO claims (case_id, invoice, contract_date, due_date, amount, seq) VALUES (?, ?, ?, ?, ?, ?)",
+            rowsPerStatement: DemoWriter.rowsPerStatement)
+    }
+
+    /// Stores one case: debtor, the case row, claims, then the events.
+    mutating func write(_ prepared: PreparedDemoCase, id: Int64) throws {
+        try debtors.add { DebtorInsert.bind(&$0, prepared.debtor, id: id) }
+        try cases.add { prepared.row.bindInsert(&$0, id: id, debtorID: id, version: 1) }
+        let firstSeq = log.nextSeq
+        for (offset, claim) in prepared.claims {
+            try claims.add { b in
+                b.int(id)
+                b.text(claim.invoice)
+                b.text(claim.contractDate.iso)
+                b.text(claim.dueDate?.iso)
+                b.int(claim.amount.yen)
+                b.int(firstSeq + offset)
+            }
+        }
+        for event in prepared.events {
+            try log.append(
+                caseID: id, kind: event.kind, date: event.date, recordedAt: event.recordedAt,
+                actor: event.actor, payload: event.payload, idempotencyKey: nil)
+        }
+    }
+
+    /// Stores what the batches still hold.
+    func flush() throws {
+        try debtors.flush()
+        try cases.flush()
+        try claims.flush()
+        try log.flush()
+    }
+
+    /// ISO 8601 in Japan time, as the program's edge writes `recordedAt`.
+    static func timestamp(_ date: CivilDate, _ time: String) -> String {
+        date.iso + "T" + time + ":00+09:00"
     }
 }
