@@ -17,10 +17,8 @@ final class BatchedInsert {
     private let columns: Int
     private let fullSQL: String
     let rowsPerStatement: Int
-    /// The rows added since the last flush, as slices of the arrays they came in: the values
-    /// are bound straight from there, not copied one by one.
-    private var segments: [ArraySlice<BulkValue>] = []
-    private var rows = 0
+    /// The rows added since the last flush.
+    private var rowValues: [[BulkValue]] = []
 
     /// `sql` is the one-row statement, `INSERT INTO t (a, b) VALUES (?, ?)`.
     init(_ db: Database, sql: String, rowsPerStatement: Int) {
@@ -34,41 +32,30 @@ final class BatchedInsert {
         columns = tuple.filter { $0 == "?" }.count
         self.rowsPerStatement = rowsPerStatement
         fullSQL = BatchedInsert.sql(prefix: prefix, tuple: tuple, rows: rowsPerStatement)
-        segments.reserveCapacity(rowsPerStatement)
+        rowValues.reserveCapacity(rowsPerStatement)
     }
 
     /// Adds one row, binding its values in parameter order; stores the batch when it is full.
     func add(_ bind: (inout BulkRow) -> Void) throws {
         var row = BulkRow()
         bind(&row)
-        try add(values: row.values, rows: 1)
-    }
-
-    /// Adds `count` rows whose values were laid out beforehand, one row after the other.
-    func add(values rowValues: [BulkValue], rows count: Int) throws {
-        assert(rowValues.count == count * columns, "\(rowValues.count) values for \(count) rows of \(columns)")
-        var start = 0
-        while start < rowValues.count {
-            let take = min(rowValues.count - start, (rowsPerStatement - rows) * columns)
-            segments.append(rowValues[start..<(start + take)])
-            rows += take / columns
-            start += take
-            if rows == rowsPerStatement { try flush() }
-        }
+        assert(row.values.count == columns, "a row bound \(row.values.count) of \(columns) values")
+        rowValues.append(row.values)
+        if rowValues.count == rowsPerStatement { try flush() }
     }
 
     /// Stores the rows added so far.
     func flush() throws {
+        let rows = rowValues.count
         guard rows > 0 else { return }
         let sql = rows == rowsPerStatement ? fullSQL : BatchedInsert.sql(prefix: prefix, tuple: tuple, rows: rows)
         let statement = try database.cachedStatement(sql: sql)
         let handle = statement.sqliteStatement
         var bindings = RawBindings(handle: handle)
-        for segment in segments {
-            for value in segment { value.bind(&bindings) }
+        for row in rowValues {
+            for value in row { value.bind(&bindings) }
         }
-        segments.removeAll(keepingCapacity: true)
-        rows = 0
+        rowValues.removeAll(keepingCapacity: true)
         try RawStatement.step(handle, in: database, sql: sql)
     }
 
@@ -102,8 +89,8 @@ enum BulkValue: Sendable {
     }
 }
 
-/// Values of one or more rows, bound left to right: for a `BatchedInsert`, or laid out ahead
-/// on another thread.
+/// The values of one row, bound left to right: for a `BatchedInsert`, or to compare with what
+/// is stored.
 struct BulkRow: SQLBinder {
     private(set) var values: [BulkValue] = []
 
