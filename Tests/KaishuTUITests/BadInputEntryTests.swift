@@ -50,22 +50,22 @@ struct BadInputEntryTests {
 
     /// No cell holds a C0 or C1 control or DEL: what the terminal is given can move no cursor,
     /// clear no screen and set no title.
-    static func expectNoRawControls(_ h: Harness, _ where_: String, sourceLocation: SourceLocation = #_sourceLocation)
-    {
+    static func expectNoRawControls(_ h: Harness, _ place: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for cell in h.screen.cells {
             for scalar in cell.text.unicodeScalars where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                Issue.record("raw control U+\(String(scalar.value, radix: 16)) on the \(where_)", sourceLocation: sourceLocation)
+                Issue.record(
+                    "raw control U+\(String(scalar.value, radix: 16)) on the \(place)", sourceLocation: sourceLocation)
                 return
             }
         }
     }
 
     /// Every row of the frame is within the terminal's width, measured in display columns.
-    static func expectRowsFit(_ h: Harness, _ where_: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectRowsFit(_ h: Harness, _ place: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for row in 0..<h.screen.size.rows {
             let width = DisplayWidth.standard.width(of: h.screen.rowText(row))
             #expect(
-                width <= h.screen.size.columns, "row \(row) of the \(where_) is \(width) columns",
+                width <= h.screen.size.columns, "row \(row) of the \(place) is \(width) columns",
                 sourceLocation: sourceLocation)
         }
     }
@@ -108,7 +108,8 @@ struct BadInputEntryTests {
     static let datePrompts: [DatePrompt] = [
         DatePrompt(name: "call, promised: pay by", label: "Pay by", keys: [.char("c"), .char("3")]),
         DatePrompt(name: "call, callback: call back on", label: "Call back on", keys: [.char("c"), .char("7")]),
-        DatePrompt(name: "payment: received on", label: "Received on", keys: [.char("p")] + keys("10,000") + [.enter] + clear),
+        DatePrompt(
+            name: "payment: received on", label: "Received on", keys: [.char("p")] + keys("10,000") + [.enter] + clear),
         DatePrompt(name: "acknowledgment: acknowledged on", label: "Acknowledged on", keys: [.char("a")] + clear),
         DatePrompt(name: "reschedule: next action on", label: "Next action on", keys: [.char("s")]),
         DatePrompt(name: "agreement: date", label: "Date", keys: [.char("A")] + clear),
@@ -149,12 +150,14 @@ struct BadInputEntryTests {
         #expect(try await Self.allEvents(h) == before)
     }
 
-    @Test("an era date that exists is read: 令和8年11月20日 records a payment on 2026-11-20")
-    func eraDateAccepted() async throws {
+    @Test(
+        "a Japanese-style date that exists is read: each records a payment on 2026-11-20",
+        arguments: ["令和8年11月20日", "R8.11.20", "2026年11月20日", "２０２６／１１／２０"])
+    func eraDateAccepted(typed: String) async throws {
         let h = await Harness(demo: 5)
         let id = try #require(h.state.queue.selectedRow?.id)
         await Self.press(h, [.char("p")] + Self.keys("10,000") + [.enter] + Self.clear)
-        await h.type("令和8年11月20日")
+        await h.type(typed)
         await h.press(.enter)
         #expect(h.text.contains("Saved: payment of ¥10,000"))
         let last = try #require(await h.store.caseFile(id)?.events.last)
@@ -347,7 +350,8 @@ struct BadInputEntryTests {
 
     // MARK: - Control characters and escape sequences
 
-    @Test("escape sequences in stored names and notes never reach the terminal: queue, case page, timeline, filter")
+    @Test(
+        "escape sequences in stored names and notes never reach the terminal: queue, case page, timeline, status line")
     func storedControlsSanitized() async throws {
         let (store, _) = await Self.hostileBook()
         let h = await Harness(store: store)

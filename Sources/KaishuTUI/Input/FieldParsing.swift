@@ -23,7 +23,7 @@ public enum FieldParsing {
         if let iso = CivilDate(iso: s) { return iso }
         if s.unicodeScalars.contains(where: { $0.value > 0x7F }) || s.first?.isLetter == true {
             // 令和8年2月28日, R8.2.28, 2026年2月28日: the forms Japanese paperwork uses.
-            return CivilDate(parsing: s)
+            return CivilDate(parsing: normalise(text))  // as typed: `R8.2.28`, not lowercased
         }
         if s.count == 8, s.allSatisfy(\.isASCII), let _ = Int(s) {
             let chars = Array(s)
@@ -52,7 +52,8 @@ public enum FieldParsing {
         let s = normalise(text)
         // `11/31` is this year's 31 November: judge it as the full date it stands for.
         let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
-        let judged = parts.count == 2 && parts.allSatisfy({ $0.allSatisfy(\.isASCII) && Int($0) != nil })
+        let judged =
+            parts.count == 2 && parts.allSatisfy({ $0.allSatisfy(\.isASCII) && Int($0) != nil })
             ? "\(today.year)/\(s)" : s
         do throws(CivilDateParseError) {
             _ = try CivilDate.parse(judged)
