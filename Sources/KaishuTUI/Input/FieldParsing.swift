@@ -21,6 +21,10 @@ public enum FieldParsing {
             return today.adding(days: days)
         }
         if let iso = CivilDate(iso: s) { return iso }
+        if s.unicodeScalars.contains(where: { $0.value > 0x7F }) || s.first?.isLetter == true {
+            // 令和8年2月28日, R8.2.28, 2026年2月28日: the forms Japanese paperwork uses.
+            return CivilDate(parsing: normalise(text))  // as typed: `R8.2.28`, not lowercased
+        }
         if s.count == 8, s.allSatisfy(\.isASCII), let _ = Int(s) {
             let chars = Array(s)
             if let y = Int(String(chars[0..<4])), let m = Int(String(chars[4..<6])), let d = Int(String(chars[6..<8])) {
@@ -39,6 +43,26 @@ public enum FieldParsing {
         default:
             return nil
         }
+    }
+
+    /// Why `text` is not a date, in words a collector can act on: `February 2023 has 28 days`,
+    /// `there is no month 13`, `令和 began on 2019-05-01 …`. Era dates (`令和8年2月30日`) and
+    /// `2024年4月30日` are judged by `CivilDate.parse`, which the date field also accepts.
+    public static func dateProblem(_ text: String, today: CivilDate) -> String {
+        let s = normalise(text)
+        // `11/31` is this year's 31 November: judge it as the full date it stands for.
+        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+        let judged =
+            parts.count == 2 && parts.allSatisfy({ $0.allSatisfy(\.isASCII) && Int($0) != nil })
+            ? "\(today.year)/\(s)" : s
+        do throws(CivilDateParseError) {
+            _ = try CivilDate.parse(judged)
+        } catch {
+            if !error.reason.hasPrefix("expected a date") && !error.reason.hasPrefix("unexpected") {
+                return error.reason
+            }
+        }
+        return "write it as YYYY-MM-DD, 2026/11/30, 11/30, +7 or 令和8年11月30日"
     }
 
     public static func amount(_ text: String) -> Money? {

@@ -44,6 +44,22 @@ public struct LineEditor: Hashable, Sendable {
         cursor = start + accepted.count
     }
 
+    /// Inserts `typed` only if all of it fits under `maxLength`; otherwise leaves the text as it
+    /// was and returns `false`. The workbench uses this for typing and pasting into forms, so an
+    /// over-long paste is refused with a message instead of being cut off without a word.
+    @discardableResult
+    public mutating func insertWhole(_ typed: String) -> Bool {
+        var trial = self
+        trial.insert(typed)
+        // All of it fitted when the text grew by every scalar typed, once line breaks and tabs
+        // are the single spaces `insert` makes of them.
+        let clean = String(typed.map { ($0.isNewline || $0 == "\t") ? " " : $0 })
+        guard trial.text.unicodeScalars.count == text.unicodeScalars.count + clean.unicodeScalars.count
+        else { return false }
+        self = trial
+        return true
+    }
+
     public mutating func backspace() {
         guard cursor > 0 else { return }
         characters.remove(at: cursor - 1)

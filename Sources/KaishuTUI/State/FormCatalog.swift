@@ -116,9 +116,12 @@ public enum FormCatalog {
         switch field.kind {
         case .date:
             if FieldParsing.date(text, today: today) == nil {
-                return "\(field.label): '\(text)' is not a date (YYYY-MM-DD, 2026/11/30, 11/30, +7)"
+                return "\(field.label): '\(text)' is not a date: \(FieldParsing.dateProblem(text, today: today))"
             }
         case .amount:
+            if let sign = FieldParsing.normalise(text).first, "-−▲△".contains(sign) {
+                return "\(field.label) must be more than ¥0: '\(text)' is negative"
+            }
             guard let money = FieldParsing.amount(text) else {
                 return "\(field.label) '\(text)' is not an amount in yen (digits, commas allowed)"
             }

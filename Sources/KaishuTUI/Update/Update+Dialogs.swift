@@ -154,8 +154,14 @@ extension Reducer {
                 effects.append(.bell)
                 return
             }
-            form.fields[form.focus].editor.apply(key)
-            form.error = nil
+            if case .char(let character) = key,
+                !form.fields[form.focus].editor.insertWhole(String(character))
+            {
+                form.error = Self.tooLong(form.fields[form.focus], adding: String(character), pasted: false)
+                effects.append(.bell)
+            } else {
+                form.error = nil
+            }
         default:
             break
         }

@@ -185,16 +185,32 @@ struct Reducer {
     mutating func paste(_ text: String) {
         switch state.overlay {
         case .form(var form) where form.saving == nil:
-            form.fields[form.focus].editor.insert(text)
-            form.error = nil
+            if form.fields[form.focus].editor.insertWhole(text) {
+                form.error = nil
+                keepDraft(form)
+            } else {
+                form.error = Self.tooLong(form.fields[form.focus], adding: text, pasted: true)
+                effects.append(.bell)
+            }
             state.overlay = .form(form)
-            keepDraft(form)
         case .filter(var editor):
             editor.insert(text)
             state.overlay = .filter(editor)
         default:
             break
         }
+    }
+
+    /// What to say when text does not fit in a field: the field, its limit, and that nothing of
+    /// it was taken (a note cut off without a word would be a garbled record).
+    static func tooLong(_ field: Form.Field, adding text: String, pasted: Bool) -> String {
+        let limit = field.editor.maxLength
+        let room = max(0, limit - field.editor.characters.count)
+        if pasted {
+            return "\(field.label): the paste (\(text.count) characters) does not fit; "
+                + "the field holds at most \(limit) characters (\(room) left). Nothing was pasted."
+        }
+        return "\(field.label): at most \(limit) characters"
     }
 
     // MARK: - Mouse
