@@ -12,26 +12,19 @@ import GRDBSQLite
 /// commits. With `rowsPerStatement` 1 every row is stored as it is added.
 final class BatchedInsert {
     private let database: Database
-    private let prefix: String
-    private let tuple: String
-    private let columns: Int
-    private let fullSQL: String
+    /// The one-row statement.
+    private let sql: String
     let rowsPerStatement: Int
     /// The rows added since the last flush.
     private var rowValues: [[BulkValue]] = []
 
-    /// `sql` is the one-row statement, `INSERT INTO t (a, b) VALUES (?, ?)`.
+    /// `sql` is the one-row statement, `INSERT INTO t (a, b) VALUES (?, ?)`. Nothing is parsed
+    /// here: an ordinary write makes one of these per event it appends.
     init(_ db: Database, sql: String, rowsPerStatement: Int) {
         precondition(rowsPerStatement >= 1)
-        guard let values = sql.range(of: "VALUES", options: .backwards) else {
-            preconditionFailure("not an INSERT … VALUES statement: \(sql)")
-        }
         database = db
-        prefix = String(sql[..<values.upperBound])
-        tuple = sql[values.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
-        columns = tuple.filter { $0 == "?" }.count
+        self.sql = sql
         self.rowsPerStatement = rowsPerStatement
-        fullSQL = BatchedInsert.sql(prefix: prefix, tuple: tuple, rows: rowsPerStatement)
         rowValues.reserveCapacity(rowsPerStatement)
     }
 
@@ -39,28 +32,44 @@ final class BatchedInsert {
     func add(_ bind: (inout BulkRow) -> Void) throws {
         var row = BulkRow()
         bind(&row)
-        assert(row.values.count == columns, "a row bound \(row.values.count) of \(columns) values")
+        assert(
+            row.values.count == sql.utf8.filter { $0 == UInt8(ascii: "?") }.count,
+            "a row bound \(row.values.count) values for \(sql)")
         rowValues.append(row.values)
         if rowValues.count == rowsPerStatement { try flush() }
     }
 
     /// Stores the rows added so far.
     func flush() throws {
-        let rows = rowValues.count
-        guard rows > 0 else { return }
-        let sql = rows == rowsPerStatement ? fullSQL : BatchedInsert.sql(prefix: prefix, tuple: tuple, rows: rows)
-        let statement = try database.cachedStatement(sql: sql)
+        guard !rowValues.isEmpty else { return }
+        let text = BatchedInsert.text(sql, rows: rowValues.count)
+        let statement = try database.cachedStatement(sql: text)
         let handle = statement.sqliteStatement
         var bindings = RawBindings(handle: handle)
         for row in rowValues {
             for value in row { value.bind(&bindings) }
         }
         rowValues.removeAll(keepingCapacity: true)
-        try RawStatement.step(handle, in: database, sql: sql)
+        try RawStatement.step(handle, in: database, sql: text)
     }
 
-    private static func sql(prefix: String, tuple: String, rows: Int) -> String {
-        prefix + " " + Array(repeating: tuple, count: rows).joined(separator: ", ")
+    private struct TextKey: Hashable, Sendable {
+        var sql: String
+        var rows: Int
+    }
+
+    private static let texts = Memo<TextKey, String>()
+
+    /// The one-row `sql` with its `VALUES (…)` tuple repeated `rows` times.
+    private static func text(_ sql: String, rows: Int) -> String {
+        guard rows > 1 else { return sql }
+        return texts.value(for: TextKey(sql: sql, rows: rows)) {
+            guard let values = sql.range(of: "VALUES", options: .backwards) else {
+                preconditionFailure("not an INSERT … VALUES statement: \(sql)")
+            }
+            let tuple = sql[values.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+            return sql[..<values.upperBound] + " " + Array(repeating: tuple, count: rows).joined(separator: ", ")
+        }
     }
 }
 

@@ -40,35 +40,26 @@ public enum DemoCasebook {
         let building = path + ".building-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: building) }
         try SQLiteCaseStore.createPrivateFile(at: building)
-        let summary: Summary
-        do {
-            var configuration = Configuration()
-            configuration.label = "kaishu.demo"
-            configuration.foreignKeysEnabled = false
-            configuration.prepareDatabase { db in
-                // No journal while building; FULL still syncs the file when the load commits.
-                try db.execute(sql: "PRAGMA journal_mode = OFF")
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-                try db.execute(sql: "PRAGMA cache_size = -262144")
-            }
-            let queue = try DatabaseQueue(path: building, configuration: configuration)
-            try CasebookSchema.migrator.migrate(queue)
-            summary = try queue.inDatabase { db in
-                var loaded: Summary?
-                try db.inTransaction {
-                    loaded = try load(
-                        db, book: path, cases: count, seed: seed, today: today, calendar: calendar, progress: progress)
-                    return .commit
-                }
-                let summary = loaded!
-                // The mode a case book is opened in; recorded in the file's header.
-                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                    throw StoreError.cannotOpen(path: building, reason: "could not switch the new book to WAL")
-                }
-                return summary
-            }
-            try queue.close()
+        var configuration = Configuration()
+        configuration.label = "kaishu.demo"
+        configuration.foreignKeysEnabled = false
+        configuration.prepareDatabase { db in
+            // No journal while building; FULL still syncs the file when the load commits.
+            try db.execute(sql: "PRAGMA journal_mode = OFF")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA cache_size = -262144")
         }
+        let queue = try DatabaseQueue(path: building, configuration: configuration)
+        try CasebookSchema.migrator.migrate(queue)
+        let summary = try queue.write { db in
+            try load(db, book: path, cases: count, seed: seed, today: today, calendar: calendar, progress: progress)
+        }
+        // The mode a case book is opened in; recorded in the file's header.
+        let mode = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        guard mode == "wal" else {
+            throw StoreError.cannotOpen(path: building, reason: "could not switch the new book to WAL")
+        }
+        try queue.close()
         guard rename(building, path) == 0 else {
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }

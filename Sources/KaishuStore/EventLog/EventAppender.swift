@@ -12,17 +12,9 @@ import KaishuEventLog
 /// Bulk writers store several events per statement (`rowsPerStatement`); they must `flush()`
 /// before reading events back or committing. An ordinary write stores each event at once.
 struct EventAppender {
-    /// Where the next event goes: its sequence number and the hash it links to.
-    struct Head: Sendable {
-        var nextSeq: Int64
-        var hash: String
-    }
-
-    private var head: Head
+    private(set) var nextSeq: Int64
+    private(set) var headHash: String
     private let insert: BatchedInsert
-
-    var nextSeq: Int64 { head.nextSeq }
-    var headHash: String { head.hash }
 
     static let insertSQL = """
         INSERT INTO events (seq, case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash)
@@ -30,15 +22,11 @@ struct EventAppender {
         """
 
     init(_ db: Database, rowsPerStatement: Int = 1) throws {
-        head = try EventAppender.head(db)
-        insert = BatchedInsert(db, sql: EventAppender.insertSQL, rowsPerStatement: rowsPerStatement)
-    }
-
-    /// The log's head as stored.
-    static func head(_ db: Database) throws -> Head {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
+        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
-        return Head(nextSeq: max(last?["seq"] ?? 0, sequence) + 1, hash: last?["hash"] ?? EventContent.genesis)
+        nextSeq = max(head?["seq"] ?? 0, sequence) + 1
+        headHash = head?["hash"] ?? EventContent.genesis
+        insert = BatchedInsert(db, sql: EventAppender.insertSQL, rowsPerStatement: rowsPerStatement)
     }
 
     /// Stores the events appended but not yet written (bulk writers).
@@ -64,33 +52,25 @@ struct EventAppender {
         caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
         payload: String, idempotencyKey: String?
     ) throws {
-        try insert.add { b in
-            EventAppender.bindNext(
-                &b, head: &head, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
-                payload: payload, idempotencyKey: idempotencyKey)
-        }
-    }
-
-    /// Binds `insertSQL`'s values for the event at `head`, hashed and linked to it, and moves
-    /// `head` past it. Bulk writers lay out events this way ahead of the thread that stores them.
-    static func bindNext<B: SQLBinder>(
-        _ b: inout B, head: inout Head, caseID: Int64, kind: String, date: String, recordedAt: String,
-        actor: String, payload: String, idempotencyKey: String?
-    ) {
         let content = EventContent(
-            seq: head.nextSeq, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
-            payload: payload, prevHash: head.hash)
+            seq: nextSeq, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
+            payload: payload, prevHash: headHash)
         let hash = content.hash
-        b.int(head.nextSeq)
-        b.int(caseID)
-        b.text(kind)
-        b.text(date)
-        b.text(recordedAt)
-        b.text(actor)
-        b.text(payload)
-        b.text(idempotencyKey)
-        b.text(head.hash)
-        b.text(hash)
-        head = Head(nextSeq: head.nextSeq + 1, hash: hash)
+        let seq = nextSeq
+        let prevHash = headHash
+        try insert.add { b in
+            b.int(seq)
+            b.int(caseID)
+            b.text(kind)
+            b.text(date)
+            b.text(recordedAt)
+            b.text(actor)
+            b.text(payload)
+            b.text(idempotencyKey)
+            b.text(prevHash)
+            b.text(hash)
+        }
+        headHash = hash
+        nextSeq += 1
     }
 }

@@ -3,9 +3,9 @@ import KaishuCore
 
 /// Reading what a collector types into date, amount and time fields.
 ///
-/// Dates: `2026-11-30` (the form Kaishu writes), `2026/11/30`, `20261130`, `11/30` or `11-30`
-/// (this year), `today`, `tomorrow`, and `+N` (N days from today). Full-width digits are
-/// accepted. Amounts: digits with optional commas, `¥`/`円`, full-width digits (`１２，０００円`).
+/// Dates: `11/30` or `11-30` (this year), `today`, `tomorrow`, `+N` (N days from today), and
+/// every full date `CivilDate.parse` reads: `2026-11-30` (the form Kaishu writes), `2026/11/30`,
+/// `20261130`, `2026年11月30日`, `令和8年11月30日`, `R8.11.30`. Full-width digits are accepted. Amounts: digits with optional commas, `¥`/`円`, full-width digits (`１２，０００円`).
 /// Times: `14:30`, `9:00`.
 public enum FieldParsing {
     /// Full-width to ASCII, trimmed.
@@ -14,35 +14,26 @@ public enum FieldParsing {
     }
 
     public static func date(_ text: String, today: CivilDate) -> CivilDate? {
-        let s = normalise(text).lowercased()
+        let typed = normalise(text)
+        let s = typed.lowercased()
         if s == "today" || s == "今日" { return today }
         if s == "tomorrow" || s == "明日" { return today.adding(days: 1) }
         if s.hasPrefix("+"), let days = Int(s.dropFirst()), (0...3650).contains(days) {
             return today.adding(days: days)
         }
-        if let iso = CivilDate(iso: s) { return iso }
-        if s.unicodeScalars.contains(where: { $0.value > 0x7F }) || s.first?.isLetter == true {
-            // 令和8年2月28日, R8.2.28, 2026年2月28日: the forms Japanese paperwork uses.
-            return CivilDate(parsing: normalise(text))  // as typed: `R8.2.28`, not lowercased
-        }
-        if s.count == 8, s.allSatisfy(\.isASCII), let _ = Int(s) {
-            let chars = Array(s)
-            if let y = Int(String(chars[0..<4])), let m = Int(String(chars[4..<6])), let d = Int(String(chars[6..<8])) {
-                return CivilDate(year: y, month: m, day: d)
-            }
-        }
-        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }) else { return nil }
-        let numbers = parts.compactMap { Int($0) }
-        guard numbers.count == parts.count else { return nil }
-        switch numbers.count {
-        case 3 where parts[0].count == 4:
-            return CivilDate(year: numbers[0], month: numbers[1], day: numbers[2])
-        case 2:
-            return CivilDate(year: today.year, month: numbers[0], day: numbers[1])
-        default:
-            return nil
-        }
+        if let (month, day) = monthAndDay(typed) { return CivilDate(year: today.year, month: month, day: day) }
+        // Every full date the case book reads: 2026-11-30, 2026/11/30, 20261130, 2026年11月30日,
+        // 令和8年11月30日, R8.11.30 — as typed (`R8`, not lowercased).
+        return CivilDate(parsing: typed)
+    }
+
+    /// `11/30`, `11-30` or `11.30`: a month and a day, of this year.
+    private static func monthAndDay(_ text: String) -> (month: Int, day: Int)? {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+        guard parts.count == 2, parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            let month = Int(parts[0]), let day = Int(parts[1])
+        else { return nil }
+        return (month, day)
     }
 
     /// Why `text` is not a date, in words a collector can act on: `February 2023 has 28 days`,
@@ -51,10 +42,7 @@ public enum FieldParsing {
     public static func dateProblem(_ text: String, today: CivilDate) -> String {
         let s = normalise(text)
         // `11/31` is this year's 31 November: judge it as the full date it stands for.
-        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
-        let judged =
-            parts.count == 2 && parts.allSatisfy({ $0.allSatisfy(\.isASCII) && Int($0) != nil })
-            ? "\(today.year)/\(s)" : s
+        let judged = monthAndDay(s).map { "\(today.year)/\($0.month)/\($0.day)" } ?? s
         do throws(CivilDateParseError) {
             _ = try CivilDate.parse(judged)
         } catch {

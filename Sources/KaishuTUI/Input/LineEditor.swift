@@ -28,10 +28,14 @@ public struct LineEditor: Hashable, Sendable {
 
     public var isEmpty: Bool { characters.isEmpty }
 
-    /// Inserts typed or pasted text at the cursor. Line breaks and tabs become spaces.
-    public mutating func insert(_ typed: String) {
+    /// Inserts typed or pasted text at the cursor. Line breaks and tabs become spaces. Returns
+    /// whether all of it fitted under `maxLength`. Without `whole`, what fits is inserted; with
+    /// `whole`, text that does not all fit is not inserted at all — the workbench's forms use
+    /// this, so an over-long paste is refused with a message instead of cut off without a word.
+    @discardableResult
+    public mutating func insert(_ typed: String, whole: Bool = false) -> Bool {
         let clean = String(typed.map { ($0.isNewline || $0 == "\t") ? " " : $0 })
-        guard !clean.isEmpty else { return }
+        guard !clean.isEmpty else { return true }
         // Re-segment the character before the cursor with the new text, so a combining mark
         // joins its base.
         let before = cursor > 0 ? String(characters[cursor - 1]) : ""
@@ -39,25 +43,11 @@ public struct LineEditor: Hashable, Sendable {
         let start = cursor > 0 ? cursor - 1 : cursor
         let room = maxLength - characters.count + (cursor > 0 ? 1 : 0)
         let accepted = Array(merged.prefix(max(0, room)))
-        guard !accepted.isEmpty else { return }
+        let fits = accepted.count == merged.count
+        guard fits || (!whole && !accepted.isEmpty) else { return fits }
         characters.replaceSubrange(start..<cursor, with: accepted)
         cursor = start + accepted.count
-    }
-
-    /// Inserts `typed` only if all of it fits under `maxLength`; otherwise leaves the text as it
-    /// was and returns `false`. The workbench uses this for typing and pasting into forms, so an
-    /// over-long paste is refused with a message instead of being cut off without a word.
-    @discardableResult
-    public mutating func insertWhole(_ typed: String) -> Bool {
-        var trial = self
-        trial.insert(typed)
-        // All of it fitted when the text grew by every scalar typed, once line breaks and tabs
-        // are the single spaces `insert` makes of them.
-        let clean = String(typed.map { ($0.isNewline || $0 == "\t") ? " " : $0 })
-        guard trial.text.unicodeScalars.count == text.unicodeScalars.count + clean.unicodeScalars.count
-        else { return false }
-        self = trial
-        return true
+        return fits
     }
 
     public mutating func backspace() {

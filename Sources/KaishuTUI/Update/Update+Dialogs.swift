@@ -150,17 +150,15 @@ extension Reducer {
         case .edit:
             form.fields[form.focus].editor.apply(key)
         case .insert:
-            guard case .char = key else {
+            guard case .char(let character) = key else {
                 effects.append(.bell)
                 return
             }
-            if case .char(let character) = key,
-                !form.fields[form.focus].editor.insertWhole(String(character))
-            {
+            if form.fields[form.focus].editor.insert(String(character), whole: true) {
+                form.error = nil
+            } else {
                 form.error = Self.tooLong(form.fields[form.focus], adding: String(character), pasted: false)
                 effects.append(.bell)
-            } else {
-                form.error = nil
             }
         default:
             break

@@ -185,7 +185,7 @@ struct Reducer {
     mutating func paste(_ text: String) {
         switch state.overlay {
         case .form(var form) where form.saving == nil:
-            if form.fields[form.focus].editor.insertWhole(text) {
+            if form.fields[form.focus].editor.insert(text, whole: true) {
                 form.error = nil
                 keepDraft(form)
             } else {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A thread-safe table of values computed once per key (the queue's SQL texts): readers on
-/// several of the pool's threads build pages at once.
+/// A thread-safe table of values computed once per key (SQL texts built from their parts): the
+/// pool's threads build statements at once.
 final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Key: Value] = [:]
