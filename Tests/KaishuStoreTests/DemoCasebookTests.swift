@@ -50,6 +50,23 @@ struct DemoCasebookTests {
         }
     }
 
+    @Test("a demo of several preparing batches chains across them: every hash verifies and the numbers have no gap")
+    func chainCrossesBatches() async throws {
+        let store = try Fixture.store()
+        // More than two batches of 2,048 cases, each linked on its own thread after the one before.
+        let summary = try DemoCasebook.generate(into: store, cases: 4_500, seed: 3, today: Self.today)
+        #expect(summary.cases == 4_500)
+        #expect(try await store.verifyChain() == nil)
+        let (count, first, last) = try await store.pool.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT min(seq) FROM events"),
+                try Int.fetchOne(db, sql: "SELECT max(seq) FROM events")
+            )
+        }
+        #expect(count == summary.events && first == 1 && last == summary.events)
+    }
+
     @Test(
         "a demo book written in batches keeps every reference and every row: foreign keys check, counts match, enforcement is back on"
     )

@@ -15,8 +15,13 @@ final class BatchedInsert {
     /// The one-row statement.
     private let sql: String
     let rowsPerStatement: Int
-    /// The rows added since the last flush.
-    private var rowValues: [[BulkValue]] = []
+    /// The values of the rows added since the last flush, row after row.
+    private var pending = BulkRow()
+    private var pendingRows = 0
+    /// Holds the text values of the statement being run; see `flush`.
+    private let arena = TextArena()
+    /// The statement for a full batch, made at the first one.
+    private lazy var fullText = BatchedInsert.text(sql, rows: rowsPerStatement)
 
     /// `sql` is the one-row statement, `INSERT INTO t (a, b) VALUES (?, ?)`. Nothing is parsed
     /// here: an ordinary write makes one of these per event it appends.
@@ -25,31 +30,36 @@ final class BatchedInsert {
         database = db
         self.sql = sql
         self.rowsPerStatement = rowsPerStatement
-        rowValues.reserveCapacity(rowsPerStatement)
     }
 
     /// Adds one row, binding its values in parameter order; stores the batch when it is full.
     func add(_ bind: (inout BulkRow) -> Void) throws {
-        var row = BulkRow()
-        bind(&row)
+        let before = pending.values.count
+        bind(&pending)
         assert(
-            row.values.count == sql.utf8.filter { $0 == UInt8(ascii: "?") }.count,
-            "a row bound \(row.values.count) values for \(sql)")
-        rowValues.append(row.values)
-        if rowValues.count == rowsPerStatement { try flush() }
+            pending.values.count - before == sql.utf8.filter { $0 == UInt8(ascii: "?") }.count,
+            "a row bound \(pending.values.count - before) values for \(sql)")
+        pendingRows += 1
+        if pendingRows == rowsPerStatement { try flush() }
     }
 
     /// Stores the rows added so far.
+    ///
+    /// The text values are copied into one arena and bound in place (`SQLITE_STATIC`), where
+    /// binding a Swift string makes SQLite allocate and copy each value: at a million cases the
+    /// per-value allocations cost more than the copying. The bindings are cleared once the
+    /// statement has run, so the cached statement never points into the arena afterwards.
     func flush() throws {
-        guard !rowValues.isEmpty else { return }
-        let text = BatchedInsert.text(sql, rows: rowValues.count)
+        guard pendingRows > 0 else { return }
+        let text = pendingRows == rowsPerStatement ? fullText : BatchedInsert.text(sql, rows: pendingRows)
         let statement = try database.cachedStatement(sql: text)
         let handle = statement.sqliteStatement
-        var bindings = RawBindings(handle: handle)
-        for row in rowValues {
-            for value in row { value.bind(&bindings) }
+        defer {
+            sqlite3_clear_bindings(handle)
+            pending.removeAll()
+            pendingRows = 0
         }
-        rowValues.removeAll(keepingCapacity: true)
+        arena.bind(pending.values, textBytes: pending.textBytes, to: handle)
         try RawStatement.step(handle, in: database, sql: text)
     }
 
@@ -71,6 +81,47 @@ final class BatchedInsert {
             return sql[..<values.upperBound] + " " + Array(repeating: tuple, count: rows).joined(separator: ", ")
         }
     }
+}
+
+/// Memory that the text values of one statement are copied into and bound from, reused from
+/// statement to statement.
+private final class TextArena {
+    private var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: 4_096, alignment: 1)
+
+    deinit { storage.deallocate() }
+
+    /// Binds `values` to `handle`'s parameters in order. The texts stay readable until the next
+    /// call: the caller runs the statement and clears its bindings before that.
+    func bind(_ values: [BulkValue], textBytes: Int, to handle: SQLiteStatement) {
+        if storage.count < textBytes {
+            storage.deallocate()
+            storage = .allocate(byteCount: max(textBytes, 2 * storage.count), alignment: 1)
+        }
+        // Never nil: the arena always has room for at least one byte.
+        let base = storage.baseAddress!
+        var offset = 0
+        for (position, value) in values.enumerated() {
+            let index = Int32(position + 1)
+            switch value {
+            case .int(let int):
+                sqlite3_bind_int64(handle, index, int)
+            case .null:
+                sqlite3_bind_null(handle, index)
+            case .text(var text):
+                let start = base + offset
+                let count = text.withUTF8 { bytes in
+                    if let source = bytes.baseAddress { start.copyMemory(from: source, byteCount: bytes.count) }
+                    return bytes.count
+                }
+                sqlite3_bind_text(
+                    handle, index, start.assumingMemoryBound(to: CChar.self), Int32(count), TextArena.static)
+                offset += count
+            }
+        }
+    }
+
+    /// SQLite reads the bytes where they are, for as long as they stay bound.
+    private static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 }
 
 /// A value waiting in a `BatchedInsert`.
@@ -102,9 +153,21 @@ enum BulkValue: Sendable {
 /// is stored.
 struct BulkRow: SQLBinder {
     private(set) var values: [BulkValue] = []
+    /// The UTF-8 bytes of the text values.
+    private(set) var textBytes = 0
 
     init() {}
 
-    mutating func text(_ value: String?) { values.append(value.map(BulkValue.text) ?? .null) }
+    mutating func text(_ value: String?) {
+        guard let value else { return values.append(.null) }
+        values.append(.text(value))
+        textBytes += value.utf8.count
+    }
+
     mutating func int(_ value: Int64?) { values.append(value.map(BulkValue.int) ?? .null) }
+
+    mutating func removeAll() {
+        values.removeAll(keepingCapacity: true)
+        textBytes = 0
+    }
 }

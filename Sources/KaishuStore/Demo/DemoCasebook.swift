@@ -9,9 +9,11 @@ import KaishuEventLog
 ///
 /// The bulk path is built for a million cases: everything is written in one transaction, many
 /// rows per statement; the queue's secondary indexes are dropped first and built once at the end,
-/// which is much faster than maintaining them row by row; the hash chain is computed as the
-/// events are written. Case rows still come from folding each case's events with `CaseState`,
-/// exactly as an ordinary write does.
+/// which is much faster than maintaining them row by row; the hash chain is extended batch after
+/// batch by the threads that prepare the cases. SQLite's page cache stays at its default size: a
+/// large one made the index builds twice as slow (the sorter then sorts every key in one list)
+/// and did not help the append-only load. Case rows still come from folding each case's events
+/// with `CaseState`, exactly as an ordinary write does.
 public enum DemoCasebook {
     /// What was generated.
     public struct Summary: Hashable, Sendable, Codable {
@@ -47,7 +49,6 @@ public enum DemoCasebook {
             // No journal while building; FULL still syncs the file when the load commits.
             try db.execute(sql: "PRAGMA journal_mode = OFF")
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            try db.execute(sql: "PRAGMA cache_size = -262144")
         }
         let queue = try DatabaseQueue(path: building, configuration: configuration)
         try CasebookSchema.migrator.migrate(queue)
@@ -75,10 +76,6 @@ public enum DemoCasebook {
         progress: ((Int) -> Void)? = nil
     ) throws -> Summary {
         try store.pool.writeWithoutTransaction { db in
-            // A larger page cache while bulk loading and building indexes; restored afterwards.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -262144")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             // The pragma is a no-op inside a transaction, hence here; see `load`.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
@@ -109,17 +106,22 @@ public enum DemoCasebook {
             try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)")
         }
         var writer = try DemoWriter(db: db)
-        // Cases are prepared (generated, folded, encoded) in batches on other threads, two
-        // batches ahead, while this one writes and extends the hash chain: preparing costs more
-        // CPU than writing, so two preparers keep the writer busy.
+        // Cases are prepared (generated, folded, encoded, linked into the hash chain) in batches
+        // on other threads, a few batches ahead, while this one stores them: the writer is the
+        // one thread that cannot be split, so it does nothing else.
         let batch = 2_048
-        let lookahead = 2
+        let lookahead = 3
         var pending: [DemoBatch] = []
         var queued = 0
+        var last: DemoBatch?
         func enqueue() {
             while pending.count < lookahead && queued < count {
                 let range = queued..<min(count, queued + batch)
-                pending.append(DemoBatch.prepare(range, factory: factory, calendar: calendar, today: today))
+                let next = DemoBatch.prepare(
+                    range, factory: factory, calendar: calendar, today: today,
+                    linkedAfter: last.map(DemoBatch.Link.batch) ?? .head(writer.log.head))
+                pending.append(next)
+                last = next
                 queued = range.upperBound
             }
         }
@@ -170,6 +172,8 @@ struct PreparedDemoCase: Sendable {
         var recordedAt: String
         var actor: String
         var payload: String
+        /// Set when the batch is linked into the chain.
+        var link = EventLink(seq: 0, prevHash: "", hash: "")
     }
 
     var debtor: Debtor
@@ -209,23 +213,57 @@ struct PreparedDemoCase: Sendable {
                 payload: FactJSON.encode($0.fact))
         }
     }
+
+    /// Links the case's events to `head`, in order, and moves it past them.
+    mutating func link(to head: inout LogHead, id: Int64) {
+        for index in events.indices {
+            let event = events[index]
+            events[index].link = head.link(
+                caseID: id, kind: event.kind, date: event.date, recordedAt: event.recordedAt, actor: event.actor,
+                payload: event.payload)
+        }
+    }
 }
 
 /// A batch of demo cases being prepared on a background thread.
+///
+/// Preparing runs in parallel; linking cannot (each hash covers the one before), so a batch's
+/// thread, once its cases are prepared, waits for the batch before it to be linked and carries
+/// the chain on from that batch's head. Batches are queued in order, so the one waited for has
+/// always started.
 final class DemoBatch: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    /// Written by the preparing thread before it signals `done`; read only after `wait()`.
+    /// Where a batch's chain starts: the log's head, or after another batch.
+    enum Link {
+        case head(LogHead)
+        case batch(DemoBatch)
+    }
+
+    private let done = DispatchGroup()
+    /// Written by the preparing thread before it leaves `done`; read only after waiting on it.
     private var cases: [PreparedDemoCase] = []
+    private var head: LogHead?
 
     static func prepare(
-        _ range: Range<Int>, factory: DemoCaseFactory, calendar: BusinessCalendar, today: CivilDate
+        _ range: Range<Int>, factory: DemoCaseFactory, calendar: BusinessCalendar, today: CivilDate,
+        linkedAfter link: Link
     ) -> DemoBatch {
         let batch = DemoBatch()
+        batch.done.enter()
         DispatchQueue.global(qos: .userInitiated).async {
-            batch.cases = range.map {
+            var cases = range.map {
                 PreparedDemoCase(index: $0, factory: factory, calendar: calendar, today: today)
             }
-            batch.done.signal()
+            var head: LogHead
+            switch link {
+            case .head(let start): head = start
+            case .batch(let previous): head = previous.waitForHead()
+            }
+            for (offset, index) in range.enumerated() {
+                cases[offset].link(to: &head, id: Int64(index + 1))
+            }
+            batch.cases = cases
+            batch.head = head
+            batch.done.leave()
         }
         return batch
     }
@@ -233,6 +271,11 @@ final class DemoBatch: @unchecked Sendable {
     func wait() -> [PreparedDemoCase] {
         done.wait()
         return cases
+    }
+
+    private func waitForHead() -> LogHead {
+        done.wait()
+        return head!
     }
 }
 
@@ -273,8 +316,8 @@ private struct DemoWriter {
         }
         for event in prepared.events {
             try log.append(
-                caseID: id, kind: event.kind, date: event.date, recordedAt: event.recordedAt,
-                actor: event.actor, payload: event.payload, idempotencyKey: nil)
+                event.link, caseID: id, kind: event.kind, date: event.date, recordedAt: event.recordedAt,
+                actor: event.actor, payload: event.payload)
         }
     }
 

@@ -12,9 +12,11 @@ import KaishuEventLog
 /// Bulk writers store several events per statement (`rowsPerStatement`); they must `flush()`
 /// before reading events back or committing. An ordinary write stores each event at once.
 struct EventAppender {
-    private(set) var nextSeq: Int64
-    private(set) var headHash: String
+    private(set) var head: LogHead
     private let insert: BatchedInsert
+
+    var nextSeq: Int64 { head.nextSeq }
+    var headHash: String { head.hash }
 
     static let insertSQL = """
         INSERT INTO events (seq, case_id, kind, date, recorded_at, actor, payload, idem_key, prev_hash, hash)
@@ -22,10 +24,9 @@ struct EventAppender {
         """
 
     init(_ db: Database, rowsPerStatement: Int = 1) throws {
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
-        nextSeq = max(head?["seq"] ?? 0, sequence) + 1
-        headHash = head?["hash"] ?? EventContent.genesis
+        head = LogHead(nextSeq: max(last?["seq"] ?? 0, sequence) + 1, hash: last?["hash"] ?? EventContent.genesis)
         insert = BatchedInsert(db, sql: EventAppender.insertSQL, rowsPerStatement: rowsPerStatement)
     }
 
@@ -52,14 +53,31 @@ struct EventAppender {
         caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
         payload: String, idempotencyKey: String?
     ) throws {
-        let content = EventContent(
-            seq: nextSeq, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
-            payload: payload, prevHash: headHash)
-        let hash = content.hash
-        let seq = nextSeq
-        let prevHash = headHash
+        let link = head.link(
+            caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor, payload: payload)
+        try store(
+            link, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
+            payload: payload, idempotencyKey: idempotencyKey)
+    }
+
+    /// The same with the event already linked to the head (the demo book links ahead, on other
+    /// threads). A link made from another head stops the program rather than break the chain.
+    mutating func append(
+        _ link: EventLink, caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
+        payload: String
+    ) throws {
+        head.advance(past: link)
+        try store(
+            link, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
+            payload: payload, idempotencyKey: nil)
+    }
+
+    private func store(
+        _ link: EventLink, caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
+        payload: String, idempotencyKey: String?
+    ) throws {
         try insert.add { b in
-            b.int(seq)
+            b.int(link.seq)
             b.int(caseID)
             b.text(kind)
             b.text(date)
@@ -67,10 +85,8 @@ struct EventAppender {
             b.text(actor)
             b.text(payload)
             b.text(idempotencyKey)
-            b.text(prevHash)
-            b.text(hash)
+            b.text(link.prevHash)
+            b.text(link.hash)
         }
-        headHash = hash
-        nextSeq += 1
     }
 }
