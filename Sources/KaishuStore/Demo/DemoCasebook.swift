@@ -108,7 +108,7 @@ public enum DemoCasebook {
         var writer = try DemoWriter(db: db)
         // Cases are prepared (generated, folded, encoded, linked into the hash chain) in batches
         // on other threads, a few batches ahead, while this one stores them: the writer is the
-        // one thread that cannot be split, so it does nothing else.
+        // one thread that cannot be split, so it does as little else as it can.
         let batch = 2_048
         let lookahead = 3
         var pending: [DemoBatch] = []
