@@ -59,7 +59,7 @@ final class BatchedInsert {
             pending.removeAll()
             pendingRows = 0
         }
-        arena.bind(pending.values, textBytes: pending.textBytes, to: handle)
+        arena.bind(pending.values, to: handle)
         try RawStatement.step(handle, in: database, sql: text)
     }
 
@@ -92,7 +92,12 @@ private final class TextArena {
 
     /// Binds `values` to `handle`'s parameters in order. The texts stay readable until the next
     /// call: the caller runs the statement and clears its bindings before that.
-    func bind(_ values: [BulkValue], textBytes: Int, to handle: SQLiteStatement) {
+    func bind(_ values: [BulkValue], to handle: SQLiteStatement) {
+        // All the room first: growing later would move texts already bound.
+        let textBytes = values.reduce(0) { total, value in
+            if case .text(let text) = value { return total + text.utf8.count }
+            return total
+        }
         if storage.count < textBytes {
             storage.deallocate()
             storage = .allocate(byteCount: max(textBytes, 2 * storage.count), alignment: 1)
@@ -153,21 +158,12 @@ enum BulkValue: Sendable {
 /// is stored.
 struct BulkRow: SQLBinder {
     private(set) var values: [BulkValue] = []
-    /// The UTF-8 bytes of the text values.
-    private(set) var textBytes = 0
 
     init() {}
 
-    mutating func text(_ value: String?) {
-        guard let value else { return values.append(.null) }
-        values.append(.text(value))
-        textBytes += value.utf8.count
-    }
+    mutating func text(_ value: String?) { values.append(value.map(BulkValue.text) ?? .null) }
 
     mutating func int(_ value: Int64?) { values.append(value.map(BulkValue.int) ?? .null) }
 
-    mutating func removeAll() {
-        values.removeAll(keepingCapacity: true)
-        textBytes = 0
-    }
+    mutating func removeAll() { values.removeAll(keepingCapacity: true) }
 }

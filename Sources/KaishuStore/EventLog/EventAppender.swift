@@ -53,29 +53,19 @@ struct EventAppender {
         caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
         payload: String, idempotencyKey: String?
     ) throws {
-        let link = head.link(
-            caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor, payload: payload)
-        try store(
-            link, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
-            payload: payload, idempotencyKey: idempotencyKey)
+        try append(
+            head.next(caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor, payload: payload),
+            caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor, payload: payload,
+            idempotencyKey: idempotencyKey)
     }
 
     /// The same with the event already linked to the head (the demo book links ahead, on other
     /// threads). A link made from another head stops the program rather than break the chain.
     mutating func append(
         _ link: EventLink, caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
-        payload: String
+        payload: String, idempotencyKey: String? = nil
     ) throws {
         head.advance(past: link)
-        try store(
-            link, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
-            payload: payload, idempotencyKey: nil)
-    }
-
-    private func store(
-        _ link: EventLink, caseID: Int64, kind: String, date: String, recordedAt: String, actor: String,
-        payload: String, idempotencyKey: String?
-    ) throws {
         try insert.add { b in
             b.int(link.seq)
             b.int(caseID)

@@ -14,14 +14,22 @@ struct LogHead: Sendable, Equatable {
         self.hash = hash
     }
 
-    /// Links the next event to the head and moves the head past it.
-    mutating func link(
+    /// The link the next event gets at this head; the head does not move.
+    func next(
         caseID: Int64, kind: String, date: String, recordedAt: String, actor: String, payload: String
     ) -> EventLink {
         let content = EventContent(
             seq: nextSeq, caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor,
             payload: payload, prevHash: hash)
-        let link = EventLink(seq: nextSeq, prevHash: hash, hash: content.hash)
+        return EventLink(seq: nextSeq, prevHash: hash, hash: content.hash)
+    }
+
+    /// Links the next event to the head and moves the head past it.
+    mutating func link(
+        caseID: Int64, kind: String, date: String, recordedAt: String, actor: String, payload: String
+    ) -> EventLink {
+        let link = next(
+            caseID: caseID, kind: kind, date: date, recordedAt: recordedAt, actor: actor, payload: payload)
         advance(past: link)
         return link
     }
